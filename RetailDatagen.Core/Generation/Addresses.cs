@@ -1,0 +1,35 @@
+using RetailDatagen.Core.Dictionaries;
+using RetailDatagen.Core.Model;
+using RetailDatagen.Core.Randomness;
+
+namespace RetailDatagen.Core.Generation;
+
+/// <summary>Street addresses in a geography: <c>&lt;number&gt; &lt;street&gt; &lt;type&gt;, &lt;City&gt;, &lt;State&gt; &lt;Zip&gt;</c>.</summary>
+internal static class Addresses
+{
+    public static string Residential(ref RowRandom random, Vocabulary words, Geography place)
+    {
+        var number = random.NextInt(1, 9999);
+        var street = words.Streets[random.NextInt(words.Streets.Count)];
+        var type = Vocabulary.ResidentialTypes[random.NextInt(Vocabulary.ResidentialTypes.Length)];
+        return random.Chance(0.15)
+            ? $"{number} {street} {type} Apt {random.NextInt(1, 450)}, {place.City}, {place.State} {place.ZipCode}"
+            : $"{number} {street} {type}, {place.City}, {place.State} {place.ZipCode}";
+    }
+
+    public static string Commercial(ref RowRandom random, Vocabulary words, Geography place)
+    {
+        var number = random.NextInt(100, 29999);
+        var street = words.Streets[random.NextInt(words.Streets.Count)];
+        var type = Vocabulary.CommercialTypes[random.NextInt(Vocabulary.CommercialTypes.Length)];
+        return $"{number} {street} {type}, {place.City}, {place.State} {place.ZipCode}";
+    }
+
+    public static string Industrial(ref RowRandom random, Geography place)
+    {
+        var number = random.NextInt(1000, 99999);
+        var street = Vocabulary.IndustrialNames[random.NextInt(Vocabulary.IndustrialNames.Length)];
+        var type = Vocabulary.IndustrialTypes[random.NextInt(Vocabulary.IndustrialTypes.Length)];
+        return $"{number} {street} {type}, {place.City}, {place.State} {place.ZipCode}";
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace RetailDatagen.Core.Model.Configurations;
+
+internal static class Timestamps
+{
+    public static readonly ValueConverter<DateTime, string> Iso =
+        new(d => d.ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+            s => DateTime.ParseExact(s, "yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
+}
+
+internal sealed class DcInventorySnapshotConfiguration : IEntityTypeConfiguration<DcInventorySnapshot>
+{
+    public void Configure(EntityTypeBuilder<DcInventorySnapshot> builder)
+    {
+        builder.ToContractTable(Tables.DcInventorySnapshots);
+        builder.HasKey(x => new { x.DCID, x.ProductID });
+        builder.Property(x => x.LastUpdated).HasConversion(Timestamps.Iso).HasColumnType("TEXT");
+        builder.HasOne<DistributionCenter>().WithMany().HasForeignKey(x => x.DCID).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Product>().WithMany().HasForeignKey(x => x.ProductID).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class StoreInventorySnapshotConfiguration : IEntityTypeConfiguration<StoreInventorySnapshot>
+{
+    public void Configure(EntityTypeBuilder<StoreInventorySnapshot> builder)
+    {
+        builder.ToContractTable(Tables.StoreInventorySnapshots);
+        builder.HasKey(x => new { x.StoreID, x.ProductID });
+        builder.Property(x => x.LastUpdated).HasConversion(Timestamps.Iso).HasColumnType("TEXT");
+        builder.HasOne<Store>().WithMany().HasForeignKey(x => x.StoreID).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Product>().WithMany().HasForeignKey(x => x.ProductID).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class MetaRunConfiguration : IEntityTypeConfiguration<MetaRun>
+{
+    public void Configure(EntityTypeBuilder<MetaRun> builder)
+    {
+        builder.ToTable("meta_run");
+        builder.HasKey(x => x.RunId);
+    }
+}
+
+internal sealed class MetaTableConfiguration : IEntityTypeConfiguration<MetaTable>
+{
+    public void Configure(EntityTypeBuilder<MetaTable> builder)
+    {
+        builder.ToTable("meta_tables");
+        builder.HasKey(x => x.TableName);
+    }
+}

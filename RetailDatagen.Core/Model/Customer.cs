@@ -1,0 +1,27 @@
+namespace RetailDatagen.Core.Model;
+
+public sealed class Customer : IRow
+{
+    public int ID { get; set; }
+    public string FirstName { get; set; } = "";
+    public string LastName { get; set; } = "";
+    public string Address { get; set; } = "";
+    public int GeographyID { get; set; }
+    public string LoyaltyCard { get; set; } = "";
+    public string Phone { get; set; } = "";
+    public string BLEId { get; set; } = "";
+    public string AdId { get; set; } = "";
+
+    public void WriteTo(IFieldWriter writer)
+    {
+        writer.Integer(ID);
+        writer.Text(FirstName);
+        writer.Text(LastName);
+        writer.Text(Address);
+        writer.Integer(GeographyID);
+        writer.Text(LoyaltyCard);
+        writer.Text(Phone);
+        writer.Text(BLEId);
+        writer.Text(AdId);
+    }
+}

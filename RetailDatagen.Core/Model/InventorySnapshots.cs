@@ -1,0 +1,37 @@
+namespace RetailDatagen.Core.Model;
+
+public sealed class DcInventorySnapshot : IRow
+{
+    public int DCID { get; set; }
+    public int ProductID { get; set; }
+    public int CurrentQuantity { get; set; }
+    public int ReorderPoint { get; set; }
+    public DateTime LastUpdated { get; set; }
+
+    public void WriteTo(IFieldWriter writer)
+    {
+        writer.Integer(DCID);
+        writer.Integer(ProductID);
+        writer.Integer(CurrentQuantity);
+        writer.Integer(ReorderPoint);
+        writer.Timestamp(LastUpdated);
+    }
+}
+
+public sealed class StoreInventorySnapshot : IRow
+{
+    public int StoreID { get; set; }
+    public int ProductID { get; set; }
+    public int CurrentQuantity { get; set; }
+    public int ReorderPoint { get; set; }
+    public DateTime LastUpdated { get; set; }
+
+    public void WriteTo(IFieldWriter writer)
+    {
+        writer.Integer(StoreID);
+        writer.Integer(ProductID);
+        writer.Integer(CurrentQuantity);
+        writer.Integer(ReorderPoint);
+        writer.Timestamp(LastUpdated);
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace RetailDatagen.Core.Model;
+
+/// <summary>The schema of <c>retail.db</c>. Bulk rows bypass the change tracker; the model defines tables, keys and indexes.</summary>
+public sealed class RetailDbContext(DbContextOptions<RetailDbContext> options) : DbContext(options)
+{
+    public DbSet<Geography> Geographies => Set<Geography>();
+    public DbSet<DistributionCenter> DistributionCenters => Set<DistributionCenter>();
+    public DbSet<Store> Stores => Set<Store>();
+    public DbSet<Truck> Trucks => Set<Truck>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<DcInventorySnapshot> DcInventorySnapshots => Set<DcInventorySnapshot>();
+    public DbSet<StoreInventorySnapshot> StoreInventorySnapshots => Set<StoreInventorySnapshot>();
+    public DbSet<MetaRun> MetaRuns => Set<MetaRun>();
+    public DbSet<MetaTable> MetaTables => Set<MetaTable>();
+
+    public static RetailDbContext ForFile(string path, bool readOnly = false)
+    {
+        var mode = readOnly ? ";Mode=ReadOnly" : "";
+        var options = new DbContextOptionsBuilder<RetailDbContext>()
+            .UseSqlite($"Data Source={path}{mode};Pooling=False")
+            .Options;
+        return new RetailDbContext(options);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(RetailDbContext).Assembly);
+}

@@ -1,0 +1,46 @@
+using System.Text.Json.Serialization;
+
+namespace RetailDatagen.Core.Options;
+
+/// <summary>
+/// Everything that shapes a generated dataset. Two runs with equal options (apart from
+/// <see cref="Threads"/>, <see cref="BatchSize"/> and <see cref="Format"/>, which never change the rows)
+/// produce identical rows.
+/// </summary>
+public sealed record GenerationOptions
+{
+    public int Geographies { get; init; } = 100;
+    public int Stores { get; init; } = 214;
+    public int DistributionCenters { get; init; } = 8;
+    public int RefrigeratedTrucks { get; init; } = 8;
+    public int NonRefrigeratedTrucks { get; init; } = 12;
+    public int SupplierRefrigeratedTrucks { get; init; } = 12;
+    public int SupplierNonRefrigeratedTrucks { get; init; } = 18;
+    public int Customers { get; init; } = 500_000;
+    public int Products { get; init; } = 10_000;
+    public int DcInventoryMin { get; init; } = 500;
+    public int DcInventoryMax { get; init; } = 5000;
+    public int StoreInventoryMin { get; init; } = 20;
+    public int StoreInventoryMax { get; init; } = 200;
+    public int DcReorderPointMin { get; init; } = 50;
+    public int DcReorderPointMax { get; init; } = 500;
+    public int StoreReorderPointMin { get; init; } = 5;
+    public int StoreReorderPointMax { get; init; } = 50;
+
+    [JsonConverter(typeof(DateOnlyIsoConverter))]
+    public DateOnly StartDate { get; init; } = new(2024, 1, 1);
+
+    public long Seed { get; init; } = 42;
+
+    /// <summary>Rows per batch: the unit of progress, cancellation and bulk insert. Does not change the data.</summary>
+    public int BatchSize { get; init; } = 10_000;
+
+    /// <summary>Tables generated at the same time within a stage. Does not change the data.</summary>
+    public int Threads { get; init; } = Math.Max(1, Environment.ProcessorCount);
+
+    [JsonConverter(typeof(JsonStringEnumConverter<OutputFormat>))]
+    public OutputFormat Format { get; init; } = OutputFormat.Both;
+
+    /// <summary>The preset these options started from (informational: "small", "standard" or "custom").</summary>
+    public string Preset { get; init; } = "standard";
+}

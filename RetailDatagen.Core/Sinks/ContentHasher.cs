@@ -1,0 +1,149 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using RetailDatagen.Core.Model;
+
+namespace RetailDatagen.Core.Sinks;
+
+/// <summary>
+/// SHA-256 over each row's fields in their CSV text form (unit separator between fields, record separator
+/// after each row), in key order. The SQLite and CSV forms of a table give the same hash, and no wall-clock
+/// value is part of it.
+/// </summary>
+public sealed class ContentHasher : IFieldWriter, IDisposable
+{
+    private const byte FieldSeparator = 0x1F;
+    private const byte RowSeparator = 0x1E;
+    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly byte[] _buffer = new byte[64 * 1024];
+    private int _length;
+    private bool _firstField = true;
+
+    public void AddRow(IRow row)
+    {
+        row.WriteTo(this);
+        EndRow();
+    }
+
+    /// <summary>Adds one field already in its canonical text form (as read from a CSV file).</summary>
+    public void AddText(ReadOnlySpan<char> text)
+    {
+        Separate();
+        Append(text);
+    }
+
+    public void EndRow()
+    {
+        Ensure(1);
+        _buffer[_length++] = RowSeparator;
+        _firstField = true;
+    }
+
+    public string Finish()
+    {
+        Flush();
+        return Convert.ToHexStringLower(_hash.GetHashAndReset());
+    }
+
+    public void Integer(long value)
+    {
+        Separate();
+        Ensure(24);
+        Utf8Formatter.TryFormat(value, _buffer.AsSpan(_length), out var written);
+        _length += written;
+    }
+
+    public void NullableInteger(long? value)
+    {
+        if (value is { } v)
+        {
+            Integer(v);
+        }
+        else
+        {
+            Separate();
+        }
+    }
+
+    public void Text(string value)
+    {
+        Separate();
+        Append(value);
+    }
+
+    public void Money(double value) => Formatted(value, TextFormats.Money);
+
+    public void Coordinate(double value) => Formatted(value, TextFormats.Coordinate);
+
+    public void Boolean(bool value) => Text(value ? TextFormats.True : TextFormats.False);
+
+    public void Date(DateOnly value)
+    {
+        Separate();
+        Ensure(16);
+        value.TryFormat(_buffer.AsSpan(_length), out var written, TextFormats.Date, CultureInfo.InvariantCulture);
+        _length += written;
+    }
+
+    public void Timestamp(DateTime value)
+    {
+        Separate();
+        Ensure(32);
+        value.TryFormat(_buffer.AsSpan(_length), out var written, TextFormats.Timestamp, CultureInfo.InvariantCulture);
+        _length += written;
+    }
+
+    public void Dispose() => _hash.Dispose();
+
+    private void Formatted(double value, string format)
+    {
+        Separate();
+        Ensure(64);
+        value.TryFormat(_buffer.AsSpan(_length), out var written, format, CultureInfo.InvariantCulture);
+        _length += written;
+    }
+
+    private void Separate()
+    {
+        if (_firstField)
+        {
+            _firstField = false;
+            return;
+        }
+
+        Ensure(1);
+        _buffer[_length++] = FieldSeparator;
+    }
+
+    private void Append(ReadOnlySpan<char> text)
+    {
+        var max = Encoding.UTF8.GetMaxByteCount(text.Length);
+        if (max > _buffer.Length / 2)
+        {
+            Flush();
+            _hash.AppendData(Encoding.UTF8.GetBytes(text.ToArray()));
+            return;
+        }
+
+        Ensure(max);
+        _length += Encoding.UTF8.GetBytes(text, _buffer.AsSpan(_length));
+    }
+
+    private void Ensure(int bytes)
+    {
+        if (_length + bytes > _buffer.Length)
+        {
+            Flush();
+        }
+    }
+
+    private void Flush()
+    {
+        if (_length > 0)
+        {
+            _hash.AppendData(_buffer, 0, _length);
+            _length = 0;
+        }
+    }
+}

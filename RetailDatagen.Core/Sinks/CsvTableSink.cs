@@ -1,0 +1,51 @@
+using CsvHelper;
+using RetailDatagen.Core.Model;
+
+namespace RetailDatagen.Core.Sinks;
+
+/// <summary>Writes one table to its CSV file: UTF-8, header row, invariant culture, RFC 4180 quoting.</summary>
+public sealed class CsvTableSink : IFieldWriter, IDisposable
+{
+    private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with
+    {
+        TrueValue = TextFormats.True,
+        FalseValue = TextFormats.False,
+        BufferSize = 256 * 1024,
+    };
+
+    private readonly CsvWriter _writer;
+
+    public CsvTableSink(string path, TableInfo table)
+    {
+        _writer = CsvWriter.ToFile(path, Options, FileOptions.SequentialScan);
+        _writer.WriteHeader([.. table.Columns]);
+    }
+
+    public void Write(IRow row)
+    {
+        row.WriteTo(this);
+        _writer.EndRecord();
+    }
+
+    public void Integer(long value) => _writer.WriteField(value, default);
+
+    public void NullableInteger(long? value) => _writer.WriteField(value, default);
+
+    public void Text(string value) => _writer.WriteField(value);
+
+    public void Money(double value) => _writer.WriteField(value, TextFormats.Money);
+
+    public void Coordinate(double value) => _writer.WriteField(value, TextFormats.Coordinate);
+
+    public void Boolean(bool value) => _writer.WriteField(value);
+
+    public void Date(DateOnly value) => _writer.WriteField(value, TextFormats.Date);
+
+    public void Timestamp(DateTime value) => _writer.WriteField(value, TextFormats.Timestamp);
+
+    public void Dispose()
+    {
+        _writer.Flush();
+        _writer.Dispose();
+    }
+}

@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using RetailDatagen.Core.Generation;
+using RetailDatagen.Core.Model;
+using RetailDatagen.Core.Options;
+using RetailDatagen.Core.Pipeline;
+using RetailDatagen.Core.Sinks;
+
+namespace RetailDatagen.Web.Cli;
+
+/// <summary>
+/// Measures, in order: the end-to-end run (peak memory is read right after it), generation alone (no sinks),
+/// and the SQLite writer's ceiling (the same rows pre-generated in memory, inserted through the same path).
+/// </summary>
+internal static class BenchCommand
+{
+    private static readonly HashSet<string> Allowed = new(StringComparer.Ordinal) { "preset", "config", "seed", "format", "threads", "set", "out", "help" };
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        if (CliArguments.TryParse(args, Allowed, out var parsed) is { } parseError)
+        {
+            await stderr.WriteLineAsync(parseError);
+            return CliApp.InvalidInput;
+        }
+
+        if (OptionsFromArguments.TryBuild(parsed, out var options) is { } optionError)
+        {
+            await stderr.WriteLineAsync(optionError);
+            return CliApp.InvalidInput;
+        }
+
+        var outDir = Path.GetFullPath(parsed["out"] ?? Path.Combine("output", "bench"));
+        Directory.CreateDirectory(outDir);
+        var runDir = Path.Combine(outDir, "run");
+        var pipeline = new GenerationPipeline();
+
+        await stdout.WriteLineAsync($"Bench: preset {options.Preset}, format {options.Format.ToOptionValue()}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}");
+        var wall = Stopwatch.StartNew();
+        var endToEnd = await pipeline.RunAsync(
+            new GenerationRequest { Options = options, OutputDirectory = runDir, RunId = RunIds.New(TimeProvider.System), Overwrite = true },
+            null,
+            cancellationToken);
+        var wallSeconds = wall.Elapsed.TotalSeconds;
+        using var self = Process.GetCurrentProcess();
+        self.Refresh();
+        var peakMb = self.PeakWorkingSet64 / 1048576.0;
+
+        var generationOnly = await pipeline.RunAsync(
+            new GenerationRequest { Options = options, OutputDirectory = runDir, RunId = RunIds.New(TimeProvider.System), DiscardOutput = true },
+            null,
+            cancellationToken);
+
+        var ceiling = MeasureWriterCeiling(options, Path.Combine(outDir, "ceiling.db"), cancellationToken);
+
+        var totalRows = endToEnd.TotalRows;
+        var endToEndRate = totalRows / wallSeconds;
+        var customers = generationOnly.Tables.Single(t => t.Name == Tables.Customers.Name);
+        var result = new BenchResult(
+            options.Preset,
+            options.Format.ToOptionValue(),
+            new MachineInfo(Environment.ProcessorCount, RuntimeInformation.OSDescription, CpuModel(), RuntimeInformation.FrameworkDescription),
+            [.. endToEnd.Tables.Select(t => new BenchTable(t.Name, t.RowCount, t.GeneratedSeconds, Rate(t.RowCount, t.GeneratedSeconds)))],
+            new BenchTable("total", totalRows, Math.Round(wallSeconds, 3), Rate(totalRows, wallSeconds)),
+            Rate(generationOnly.TotalRows, generationOnly.ElapsedSeconds),
+            Rate(customers.RowCount, customers.GeneratedSeconds),
+            Rate(ceiling.Rows, ceiling.Seconds),
+            Math.Round(endToEndRate / (ceiling.Rows / ceiling.Seconds), 3),
+            Math.Round(wallSeconds, 3),
+            Math.Round(peakMb, 1));
+
+        await stdout.WriteLineAsync();
+        await stdout.WriteLineAsync($"{"table",-32} {"rows",12} {"seconds",9} {"rows/s",12}");
+        foreach (var t in result.Tables.Append(result.Total))
+        {
+            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{t.Name,-32} {t.Rows,12:N0} {t.Seconds,9:F2} {t.RowsPerSecond,12:N0}"));
+        }
+
+        await stdout.WriteLineAsync();
+        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"generation only        {result.GenerationOnlyRowsPerSecond,12:N0} rows/s (customers {result.GenerationOnlyCustomerRowsPerSecond:N0} rows/s)"));
+        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"SQLite writer ceiling  {result.WriterCeilingRowsPerSecond,12:N0} rows/s"));
+        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"end-to-end / ceiling   {result.Ratio,12:F3}"));
+        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"wall                   {result.WallSeconds,12:F2} s"));
+        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"peak working set       {result.PeakWorkingSetMB,12:F1} MB"));
+
+        var jsonPath = Path.Combine(outDir, "bench.json");
+        await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }), cancellationToken);
+        await stdout.WriteLineAsync($"Wrote {jsonPath}");
+        return CliApp.Success;
+    }
+
+    private static (long Rows, double Seconds) MeasureWriterCeiling(GenerationOptions options, string path, CancellationToken cancellationToken)
+    {
+        var generators = GeneratorSet.Create(new MasterPlan(options));
+        var prepared = generators
+            .Select(g =>
+            {
+                var rows = new IRow[g.RowCount];
+                for (long i = 0; i < rows.LongLength; i++)
+                {
+                    rows[i] = g.Create(i);
+                }
+
+                return (g.Table, rows);
+            })
+            .ToList();
+        cancellationToken.ThrowIfCancellationRequested();
+        File.Delete(path);
+        var clock = Stopwatch.StartNew();
+        using (var writer = SqliteBulkWriter.Create(path))
+        {
+            foreach (var (table, rows) in prepared)
+            {
+                for (var start = 0; start < rows.Length; start += options.BatchSize)
+                {
+                    writer.Insert(table, rows.AsSpan(start, Math.Min(options.BatchSize, rows.Length - start)));
+                }
+            }
+
+            writer.Complete(new MetaRun { RunId = "ceiling", GeneratorVersion = GeneratorInfo.Version, Status = "Completed" }, []);
+        }
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        File.Delete(path);
+        return (prepared.Sum(p => (long)p.rows.Length), seconds);
+    }
+
+    private static double Rate(long rows, double seconds) => seconds <= 0 ? 0 : Math.Round(rows / seconds, 0);
+
+    private static string CpuModel()
+    {
+        try
+        {
+            return File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown";
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
+
+    private sealed record MachineInfo(int Cores, string Os, string Cpu, string Runtime);
+
+    private sealed record BenchTable(string Name, long Rows, double Seconds, double RowsPerSecond);
+
+    private sealed record BenchResult(
+        string Preset,
+        string Format,
+        MachineInfo Machine,
+        IReadOnlyList<BenchTable> Tables,
+        BenchTable Total,
+        double GenerationOnlyRowsPerSecond,
+        double GenerationOnlyCustomerRowsPerSecond,
+        double WriterCeilingRowsPerSecond,
+        double Ratio,
+        double WallSeconds,
+        double PeakWorkingSetMB);
+}
