@@ -1,0 +1,69 @@
+using Microsoft.Data.Sqlite;
+using RetailDatagen.Core.Model;
+using RetailDatagen.Core.Options;
+using RetailDatagen.Core.Pipeline;
+
+namespace RetailDatagen.Tests.TestSupport;
+
+/// <summary>Generates real datasets into temp folders and reads them back.</summary>
+public static class TestRuns
+{
+    private static int _counter;
+
+    /// <summary>The small preset shrunk further where a test only needs the shape.</summary>
+    public static GenerationOptions Tiny { get; } = Presets.Small with
+    {
+        Preset = "custom",
+        Customers = 2_000,
+        Products = 300,
+        Stores = 12,
+        BatchSize = 500,
+    };
+
+    public static string NewRunId() =>
+        $"20260101-000000-{Interlocked.Increment(ref _counter) % 0x10000:x4}";
+
+    public static Task<RunManifest> GenerateAsync(
+        GenerationOptions options, string directory, IProgress<TableProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        new GenerationPipeline().RunAsync(
+            new GenerationRequest { Options = options, OutputDirectory = directory, RunId = NewRunId() },
+            progress,
+            cancellationToken);
+
+    public static SqliteConnection Open(string runDirectory)
+    {
+        var connection = new SqliteConnection($"Data Source={Path.Combine(runDirectory, RunFolder.DatabaseFile)};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        return connection;
+    }
+
+    public static long Scalar(this SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public static List<object?[]> Rows(this SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            var values = new object?[reader.FieldCount];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(values);
+        }
+
+        return rows;
+    }
+
+    public static string CsvPath(string runDirectory, TableInfo table) =>
+        Path.Combine(runDirectory, RunFolder.CsvFolder, table.CsvFile);
+}
