@@ -28,9 +28,7 @@ public sealed class CustomerGenerator(MasterPlan plan) : ITableGenerator
         var first = words.FirstNames[random.NextInt(words.FirstNames.Count)];
         var last = words.LastNames[random.NextInt(words.LastNames.Count)];
         var address = Addresses.Residential(ref random, words, place);
-        var area = AreaCodes[random.NextInt(AreaCodes.Length)];
-        var exchange = random.NextInt(200, 999);
-        var line = random.NextInt(0, 9999);
+        var phone = Phone(ref random);
         return new Customer
         {
             ID = (int)index + 1,
@@ -39,21 +37,57 @@ public sealed class CustomerGenerator(MasterPlan plan) : ITableGenerator
             Address = address,
             GeographyID = place.ID,
             LoyaltyCard = LoyaltyCard(index),
-            Phone = $"({area}) {exchange:D3}-{line:D4}",
-            BLEId = "BLE" + Base36(_ble.Permute((ulong)index)),
+            Phone = phone,
+            BLEId = Prefixed("BLE", _ble.Permute((ulong)index)),
             AdId = AdId(index),
         };
     }
 
     /// <summary>The AdId of the customer at a 0-based row index (marketing facts reference it).</summary>
-    public string AdId(long index) => "AD" + Base36(_ad.Permute((ulong)index));
+    public string AdId(long index) => Prefixed("AD", _ad.Permute((ulong)index));
 
-    public string LoyaltyCard(long index) => "LC" + _loyalty.Permute((ulong)index).ToString("D9", System.Globalization.CultureInfo.InvariantCulture);
+    public string LoyaltyCard(long index) => string.Create(11, _loyalty.Permute((ulong)index), static (span, v) =>
+    {
+        span[0] = 'L';
+        span[1] = 'C';
+        for (var i = 10; i >= 2; i--)
+        {
+            span[i] = (char)('0' + (int)(v % 10));
+            v /= 10;
+        }
+    });
 
-    private static string Base36(ulong value) => string.Create(6, value, static (span, v) =>
+    // "(AAA) EEE-NNNN" with a fictional area code; built in place, as this runs for every customer.
+    private static string Phone(ref RowRandom random)
+    {
+        var state = (Area: AreaCodes[random.NextInt(AreaCodes.Length)], Exchange: random.NextInt(200, 999), Line: random.NextInt(0, 9999));
+        return string.Create(14, state, static (span, s) =>
+        {
+            span[0] = '(';
+            s.Area.AsSpan().CopyTo(span[1..]);
+            span[4] = ')';
+            span[5] = ' ';
+            Digits(span.Slice(6, 3), s.Exchange);
+            span[9] = '-';
+            Digits(span.Slice(10, 4), s.Line);
+        });
+    }
+
+    private static void Digits(Span<char> span, int value)
+    {
+        for (var i = span.Length - 1; i >= 0; i--)
+        {
+            span[i] = (char)('0' + (value % 10));
+            value /= 10;
+        }
+    }
+
+    private static string Prefixed(string prefix, ulong value) => string.Create(prefix.Length + 6, (prefix, value), static (span, s) =>
     {
         const string digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-        for (var i = 5; i >= 0; i--)
+        s.prefix.AsSpan().CopyTo(span);
+        var v = s.value;
+        for (var i = span.Length - 1; i >= s.prefix.Length; i--)
         {
             span[i] = digits[(int)(v % 36)];
             v /= 36;

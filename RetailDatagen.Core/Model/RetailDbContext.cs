@@ -25,6 +25,11 @@ public sealed class RetailDbContext(DbContextOptions<RetailDbContext> options) :
         return new RetailDbContext(options);
     }
 
+    // Foreign keys are declared (and checked while writing), but not every FK column is worth an index:
+    // indexes cost write time, so the configurations add the ones browsing and joins use.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Conventions.Remove<Microsoft.EntityFrameworkCore.Metadata.Conventions.ForeignKeyIndexConvention>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RetailDbContext).Assembly);
 }

@@ -48,8 +48,7 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
         {
             if (folder is not null && options.Format.WritesSqlite())
             {
-                database = SqliteBulkWriter.Create(folder.StagedPath(RunFolder.DatabaseFile));
-                queue = new SqliteWriterQueue(database, ex => { writerFault = ex; failure.Cancel(); }, failure.Token);
+                queue = new SqliteWriterQueue(folder.StagedPath(RunFolder.DatabaseFile), ex => { writerFault = ex; failure.Cancel(); }, failure.Token);
             }
 
             if (folder is not null && options.Format.WritesCsv())
@@ -72,25 +71,11 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
 
             if (queue is not null)
             {
-                await queue.DrainAsync().ConfigureAwait(false);
+                database = await queue.DrainAsync().ConfigureAwait(false);
             }
 
             var tables = Tables.All.Select(t => results[t.Name]).ToList();
             var completed = time.GetUtcNow();
-            var manifestRecord = new RunManifest
-            {
-                RunId = request.RunId,
-                GeneratorVersion = GeneratorInfo.Version,
-                Status = "Completed",
-                Seed = options.Seed,
-                Preset = options.Preset,
-                Options = options,
-                StartedAt = started,
-                CompletedAt = completed,
-                ElapsedSeconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
-                Tables = tables,
-            };
-
             if (database is not null)
             {
                 database.Complete(
@@ -109,6 +94,19 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
                 database = null;
             }
 
+            var manifestRecord = new RunManifest
+            {
+                RunId = request.RunId,
+                GeneratorVersion = GeneratorInfo.Version,
+                Status = "Completed",
+                Seed = options.Seed,
+                Preset = options.Preset,
+                Options = options,
+                StartedAt = started,
+                CompletedAt = completed,
+                ElapsedSeconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
+                Tables = tables,
+            };
             if (folder is not null)
             {
                 manifestRecord = manifestRecord with { Files = ListFiles(folder.StagingDirectory) };
@@ -121,6 +119,20 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
         }
         catch (Exception ex)
         {
+            // Stop the SQLite consumer before the writer is disposed under it.
+            await failure.CancelAsync().ConfigureAwait(false);
+            if (queue is not null && database is null)
+            {
+                try
+                {
+                    await queue.DrainAsync().ConfigureAwait(false);
+                }
+                catch (Exception drainError) when (drainError is OperationCanceledException || drainError == writerFault)
+                {
+                    // Expected: the consumer stops on the cancellation, or already failed with writerFault.
+                }
+            }
+
             var cancelled = cancellationToken.IsCancellationRequested && writerFault is null && ex is OperationCanceledException;
             foreach (var tracker in trackers.Where(t => t.State is TableState.Pending or TableState.Running))
             {
@@ -144,7 +156,7 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
         }
         finally
         {
-            database?.Dispose();
+            (database ?? queue?.CreatedWriter)?.Dispose();
         }
     }
 
@@ -160,15 +172,20 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
             ? new CsvTableSink(folder.StagedPath(Path.Combine(RunFolder.CsvFolder, table.CsvFile)), table)
             : null)
         {
+            // The next batch is generated (on all cores: rows are independent) while this one is hashed,
+            // written to CSV and queued for SQLite, so the single SQLite writer is never kept waiting.
+            var next = tracker.Planned > 0 ? GenerateBatchAsync(generator, 0, (int)Math.Min(batchSize, tracker.Planned), token) : null;
             for (long start = 0; start < tracker.Planned; start += batchSize)
             {
+                var rows = await next!.ConfigureAwait(false);
                 token.ThrowIfCancellationRequested();
-                var count = (int)Math.Min(batchSize, tracker.Planned - start);
-                var rows = new IRow[count];
-                for (var i = 0; i < count; i++)
+                var following = start + batchSize;
+                next = following < tracker.Planned
+                    ? GenerateBatchAsync(generator, following, (int)Math.Min(batchSize, tracker.Planned - following), token)
+                    : null;
+                var count = rows.Length;
+                foreach (var row in rows)
                 {
-                    var row = generator.Create(start + i);
-                    rows[i] = row;
                     hasher.AddRow(row);
                     csv?.Write(row);
                 }
@@ -191,6 +208,24 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
         LogTableCompleted(table.Name, tracker.Planned, tracker.Seconds);
         return new TableManifest(table.Name, table.CsvFile, tracker.Planned, hasher.Finish(), Math.Round(tracker.Seconds, 3));
     }
+
+    private static Task<IRow[]> GenerateBatchAsync(ITableGenerator generator, long start, int count, CancellationToken token) =>
+        Task.Run(
+            () =>
+            {
+                var rows = new IRow[count];
+                const int chunk = 1_000;
+                Parallel.For(0, (count + chunk - 1) / chunk, new ParallelOptions { CancellationToken = token }, c =>
+                {
+                    var end = Math.Min(count, (c + 1) * chunk);
+                    for (var i = c * chunk; i < end; i++)
+                    {
+                        rows[i] = generator.Create(start + i);
+                    }
+                });
+                return rows;
+            },
+            token);
 
     private static List<FileManifest> ListFiles(string root) =>
         [.. Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)

@@ -17,6 +17,7 @@ public sealed class ContentHasher : IFieldWriter, IDisposable
     private const byte RowSeparator = 0x1E;
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly byte[] _buffer = new byte[64 * 1024];
+    private readonly TextFormats.TimestampCache _timestamps = new();
     private int _length;
     private bool _firstField = true;
 
@@ -86,13 +87,7 @@ public sealed class ContentHasher : IFieldWriter, IDisposable
         _length += written;
     }
 
-    public void Timestamp(DateTime value)
-    {
-        Separate();
-        Ensure(32);
-        value.TryFormat(_buffer.AsSpan(_length), out var written, TextFormats.Timestamp, CultureInfo.InvariantCulture);
-        _length += written;
-    }
+    public void Timestamp(DateTime value) => Text(_timestamps.Format(value));
 
     public void Dispose() => _hash.Dispose();
 

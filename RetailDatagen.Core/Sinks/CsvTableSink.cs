@@ -14,6 +14,7 @@ public sealed class CsvTableSink : IFieldWriter, IDisposable
     };
 
     private readonly CsvWriter _writer;
+    private readonly TextFormats.TimestampCache _timestamps = new();
 
     public CsvTableSink(string path, TableInfo table)
     {
@@ -41,7 +42,7 @@ public sealed class CsvTableSink : IFieldWriter, IDisposable
 
     public void Date(DateOnly value) => _writer.WriteField(value, TextFormats.Date);
 
-    public void Timestamp(DateTime value) => _writer.WriteField(value, TextFormats.Timestamp);
+    public void Timestamp(DateTime value) => _writer.WriteField(_timestamps.Format(value));
 
     public void Dispose()
     {

@@ -13,14 +13,15 @@ internal sealed record WriteBatch(TableInfo Table, IRow[] Rows, Action<int> Writ
 internal sealed class SqliteWriterQueue
 {
     private const int Capacity = 8;
-    private readonly SqliteBulkWriter _writer;
+    private readonly Lazy<SqliteBulkWriter> _writer;
     private readonly Channel<WriteBatch> _channel = Channel.CreateBounded<WriteBatch>(
         new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly Task _consumer;
 
-    public SqliteWriterQueue(SqliteBulkWriter writer, Action<Exception> onFault, CancellationToken cancellationToken)
+    /// <summary>Creates the database on the consumer thread, so building the schema overlaps the first batches' generation.</summary>
+    public SqliteWriterQueue(string path, Action<Exception> onFault, CancellationToken cancellationToken)
     {
-        _writer = writer;
+        _writer = new Lazy<SqliteBulkWriter>(() => SqliteBulkWriter.Create(path), LazyThreadSafetyMode.ExecutionAndPublication);
         _consumer = Task.Factory.StartNew(
             () => Consume(onFault, cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
@@ -28,24 +29,29 @@ internal sealed class SqliteWriterQueue
     public ValueTask EnqueueAsync(WriteBatch batch, CancellationToken cancellationToken) =>
         _channel.Writer.WriteAsync(batch, cancellationToken);
 
-    /// <summary>Waits until every queued batch is written.</summary>
-    public Task DrainAsync()
+    /// <summary>Waits until every queued batch is written, then hands over the writer to complete the database.</summary>
+    public async Task<SqliteBulkWriter> DrainAsync()
     {
         _channel.Writer.TryComplete();
-        return _consumer;
+        await _consumer.ConfigureAwait(false);
+        return _writer.Value;
     }
+
+    /// <summary>The writer if it was created (to dispose it after a failure).</summary>
+    public SqliteBulkWriter? CreatedWriter => _writer.IsValueCreated ? _writer.Value : null;
 
     private void Consume(Action<Exception> onFault, CancellationToken cancellationToken)
     {
         try
         {
+            _ = _writer.Value;
             var reader = _channel.Reader;
             while (reader.WaitToReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
             {
                 while (reader.TryRead(out var batch))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    _writer.Insert(batch.Table, batch.Rows);
+                    _writer.Value.Insert(batch.Table, batch.Rows);
                     batch.Written(batch.Rows.Length);
                 }
             }

@@ -24,6 +24,7 @@ internal sealed class DistributionCenterConfiguration : IEntityTypeConfiguration
         builder.HasKey(x => x.ID);
         builder.Property(x => x.ID).ValueGeneratedNever();
         builder.HasIndex(x => x.DCNumber).IsUnique();
+        builder.HasIndex(x => x.GeographyID);
         builder.HasOne<Geography>().WithMany().HasForeignKey(x => x.GeographyID).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -36,6 +37,8 @@ internal sealed class StoreConfiguration : IEntityTypeConfiguration<Store>
         builder.HasKey(x => x.ID);
         builder.Property(x => x.ID).ValueGeneratedNever();
         builder.HasIndex(x => x.StoreNumber).IsUnique();
+        builder.HasIndex(x => x.GeographyID);
+        builder.HasIndex(x => x.DCID);
         builder.HasOne<Geography>().WithMany().HasForeignKey(x => x.GeographyID).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<DistributionCenter>().WithMany().HasForeignKey(x => x.DCID).OnDelete(DeleteBehavior.Restrict);
     }
@@ -49,6 +52,7 @@ internal sealed class TruckConfiguration : IEntityTypeConfiguration<Truck>
         builder.HasKey(x => x.ID);
         builder.Property(x => x.ID).ValueGeneratedNever();
         builder.HasIndex(x => x.LicensePlate).IsUnique();
+        builder.HasIndex(x => x.DCID);
         builder.HasOne<DistributionCenter>().WithMany().HasForeignKey(x => x.DCID).IsRequired(false).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -63,7 +67,6 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.HasIndex(x => x.LoyaltyCard).IsUnique();
         builder.HasIndex(x => x.BLEId).IsUnique();
         builder.HasIndex(x => x.AdId).IsUnique();
-        builder.HasIndex(x => x.LastName);
         builder.HasOne<Geography>().WithMany().HasForeignKey(x => x.GeographyID).OnDelete(DeleteBehavior.Restrict);
     }
 }
