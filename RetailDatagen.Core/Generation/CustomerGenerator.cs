@@ -38,10 +38,13 @@ public sealed class CustomerGenerator(MasterPlan plan) : ITableGenerator
             GeographyID = place.ID,
             LoyaltyCard = LoyaltyCard(index),
             Phone = phone,
-            BLEId = Prefixed("BLE", _ble.Permute((ulong)index)),
+            BLEId = BleId(index),
             AdId = AdId(index),
         };
     }
+
+    /// <summary>The BLEId of the customer at a 0-based row index (BLE pings reference it).</summary>
+    public string BleId(long index) => Prefixed("BLE", _ble.Permute((ulong)index));
 
     /// <summary>The AdId of the customer at a 0-based row index (marketing facts reference it).</summary>
     public string AdId(long index) => Prefixed("AD", _ad.Permute((ulong)index));

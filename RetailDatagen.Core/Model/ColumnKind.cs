@@ -6,6 +6,7 @@ public enum ColumnKind
     Integer,
     NullableInteger,
     Text,
+    NullableText,
     Money,
     Coordinate,
     Boolean,
@@ -27,6 +28,7 @@ internal sealed class ColumnKindRecorder : IFieldWriter
     public void Integer(long value) => _kinds.Add(ColumnKind.Integer);
     public void NullableInteger(long? value) => _kinds.Add(ColumnKind.NullableInteger);
     public void Text(string value) => _kinds.Add(ColumnKind.Text);
+    public void NullableText(string? value) => _kinds.Add(ColumnKind.NullableText);
     public void Money(double value) => _kinds.Add(ColumnKind.Money);
     public void Coordinate(double value) => _kinds.Add(ColumnKind.Coordinate);
     public void Boolean(bool value) => _kinds.Add(ColumnKind.Boolean);

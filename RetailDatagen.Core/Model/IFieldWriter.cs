@@ -12,6 +12,8 @@ public interface IFieldWriter
 
     void Text(string value);
 
+    void NullableText(string? value);
+
     /// <summary>Money, already rounded to cents.</summary>
     void Money(double value);
 

@@ -13,8 +13,19 @@ public sealed class RetailDbContext(DbContextOptions<RetailDbContext> options) :
     public DbSet<Product> Products => Set<Product>();
     public DbSet<DcInventorySnapshot> DcInventorySnapshots => Set<DcInventorySnapshot>();
     public DbSet<StoreInventorySnapshot> StoreInventorySnapshots => Set<StoreInventorySnapshot>();
+    public DbSet<Receipt> Receipts => Set<Receipt>();
+    public DbSet<ReceiptLine> ReceiptLines => Set<ReceiptLine>();
+    public DbSet<StoreInventoryTxn> StoreInventoryTxns => Set<StoreInventoryTxn>();
+    public DbSet<DcInventoryTxn> DcInventoryTxns => Set<DcInventoryTxn>();
+    public DbSet<TruckMove> TruckMoves => Set<TruckMove>();
+    public DbSet<FootTraffic> FootTraffic => Set<FootTraffic>();
+    public DbSet<BlePing> BlePings => Set<BlePing>();
+    public DbSet<MarketingImpression> Marketing => Set<MarketingImpression>();
+    public DbSet<OnlineOrder> OnlineOrders => Set<OnlineOrder>();
+    public DbSet<OnlineOrderLine> OnlineOrderLines => Set<OnlineOrderLine>();
     public DbSet<MetaRun> MetaRuns => Set<MetaRun>();
     public DbSet<MetaTable> MetaTables => Set<MetaTable>();
+    public DbSet<MetaQuality> MetaQuality => Set<MetaQuality>();
 
     public static RetailDbContext ForFile(string path, bool readOnly = false)
     {

@@ -20,3 +20,12 @@ public sealed class MetaTable
     public string ContentHash { get; set; } = "";
     public double GeneratedSeconds { get; set; }
 }
+
+/// <summary>A <c>meta_quality</c> row: one invariant, how many rows it covered and how many broke it.</summary>
+public sealed class MetaQuality
+{
+    public string Check { get; set; } = "";
+    public string Description { get; set; } = "";
+    public long Checked { get; set; }
+    public long Failed { get; set; }
+}

@@ -12,5 +12,10 @@ public sealed record TableInfo(string Name, string CsvFile, IReadOnlyList<string
 
     private IReadOnlyList<ColumnKind>? _kinds;
 
+    // Tables are identified by name (Kinds is computed lazily and must not change equality or hashing).
+    public bool Equals(TableInfo? other) => other is not null && Name == other.Name;
+
+    public override int GetHashCode() => Name.GetHashCode(StringComparison.Ordinal);
+
     public string OrderBy => string.Join(", ", KeyColumns.Select(c => $"\"{c}\""));
 }

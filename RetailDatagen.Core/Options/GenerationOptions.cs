@@ -32,6 +32,33 @@ public sealed record GenerationOptions
 
     public long Seed { get; init; } = 42;
 
+    /// <summary>Generate the historical fact tables (false: master data only).</summary>
+    public bool GenerateFacts { get; init; } = true;
+
+    /// <summary>Days of history, from <see cref="StartDate"/>.</summary>
+    public int Days { get; init; } = 28;
+
+    /// <summary>Receipts per store on an average day (before day-of-week, seasonal and holiday factors).</summary>
+    public int CustomersPerStorePerDay { get; init; } = 300;
+
+    public int OnlineOrdersPerDay { get; init; } = 3_000;
+
+    public int MarketingImpressionsPerDay { get; init; } = 50_000;
+
+    /// <summary>Sales tax as a fraction (0.0825 = 8.25%).</summary>
+    public double TaxRate { get; init; } = 0.0825;
+
+    /// <summary>First open hour of every store (local time).</summary>
+    public int StoreOpenHour { get; init; } = 8;
+
+    /// <summary>Closing hour of every store; the last open hour is one before it.</summary>
+    public int StoreCloseHour { get; init; } = 22;
+
+    public int TenderCreditCardWeight { get; init; } = 40;
+    public int TenderDebitCardWeight { get; init; } = 30;
+    public int TenderCashWeight { get; init; } = 20;
+    public int TenderMobilePayWeight { get; init; } = 10;
+
     /// <summary>Rows per batch: the unit of progress, cancellation and bulk insert. Does not change the data.</summary>
     public int BatchSize { get; init; } = 10_000;
 

@@ -29,7 +29,9 @@ public static class OptionCatalog
 
     /// <summary>Every name accepted by <see cref="TrySet"/>.</summary>
     public static IReadOnlyList<string> AllNames { get; } =
-        [.. Fields.Select(f => f.Name), "startDate", "format"];
+        [.. Fields.Select(f => f.Name), "startDate", "format", "taxRate", "generateFacts"];
+
+    public const double MaxTaxRate = 0.25;
 
     /// <summary>Applies <c>name=value</c> (e.g. from <c>--set</c>). Returns an error message naming the field, or null.</summary>
     public static string? TrySet(ref GenerationOptions options, string name, string value)
@@ -42,6 +44,28 @@ public static class OptionCatalog
             }
 
             options = options with { StartDate = date };
+            return null;
+        }
+
+        if (string.Equals(name, "taxRate", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) || !double.IsFinite(rate) || rate < 0 || rate > MaxTaxRate)
+            {
+                return $"taxRate must be a fraction between 0 and {MaxTaxRate.ToString(CultureInfo.InvariantCulture)} (e.g. 0.0825 for 8.25%; got '{value}').";
+            }
+
+            options = options with { TaxRate = rate };
+            return null;
+        }
+
+        if (string.Equals(name, "generateFacts", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!bool.TryParse(value, out var facts))
+            {
+                return $"generateFacts must be true or false (got '{value}').";
+            }
+
+            options = options with { GenerateFacts = facts };
             return null;
         }
 
@@ -116,6 +140,26 @@ public static class OptionCatalog
                 "Lowest store reorder point."),
             new("storeReorderPointMax", "Store reorder point max", "Inventory", 0, MaxInventory, o => o.StoreReorderPointMax, (o, v) => o with { StoreReorderPointMax = (int)v },
                 "Highest store reorder point (also capped at a third of the quantity)."),
+            new("days", "Days of history", "Facts", 1, 730, o => o.Days, (o, v) => o with { Days = (int)v },
+                "Days of transactions from the start date."),
+            new("customersPerStorePerDay", "Customers per store per day", "Facts", 1, 5_000, o => o.CustomersPerStorePerDay, (o, v) => o with { CustomersPerStorePerDay = (int)v },
+                "Receipts per store on an average day, before weekday, season and holiday factors."),
+            new("onlineOrdersPerDay", "Online orders per day", "Facts", 0, 1_000_000, o => o.OnlineOrdersPerDay, (o, v) => o with { OnlineOrdersPerDay = (int)v },
+                "Online orders on an average day."),
+            new("marketingImpressionsPerDay", "Marketing impressions per day", "Facts", 0, 10_000_000, o => o.MarketingImpressionsPerDay, (o, v) => o with { MarketingImpressionsPerDay = (int)v },
+                "Ad impressions on an average day."),
+            new("storeOpenHour", "Store opening hour", "Facts", 0, 23, o => o.StoreOpenHour, (o, v) => o with { StoreOpenHour = (int)v },
+                "Hour (0–23) stores open; every store event lies inside open hours."),
+            new("storeCloseHour", "Store closing hour", "Facts", 1, 24, o => o.StoreCloseHour, (o, v) => o with { StoreCloseHour = (int)v },
+                "Hour (1–24) stores close; later than the opening hour."),
+            new("tenderCreditCardWeight", "Credit card weight", "Facts", 0, 1_000, o => o.TenderCreditCardWeight, (o, v) => o with { TenderCreditCardWeight = (int)v },
+                "Relative share of CREDIT_CARD payments."),
+            new("tenderDebitCardWeight", "Debit card weight", "Facts", 0, 1_000, o => o.TenderDebitCardWeight, (o, v) => o with { TenderDebitCardWeight = (int)v },
+                "Relative share of DEBIT_CARD payments."),
+            new("tenderCashWeight", "Cash weight", "Facts", 0, 1_000, o => o.TenderCashWeight, (o, v) => o with { TenderCashWeight = (int)v },
+                "Relative share of CASH payments."),
+            new("tenderMobilePayWeight", "Mobile pay weight", "Facts", 0, 1_000, o => o.TenderMobilePayWeight, (o, v) => o with { TenderMobilePayWeight = (int)v },
+                "Relative share of MOBILE_PAY payments."),
             new("seed", "Seed", "Run", 0, MaxSeed, o => o.Seed, (o, v) => o with { Seed = v },
                 "Random seed: the same options and seed give identical data."),
             new("batchSize", "Batch size", "Run", 100, 100_000, o => o.BatchSize, (o, v) => o with { BatchSize = (int)v },

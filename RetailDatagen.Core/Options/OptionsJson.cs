@@ -74,11 +74,13 @@ public static class OptionsJson
                 {
                     JsonValueKind.String => property.Value.GetString() ?? "",
                     JsonValueKind.Number => property.Value.GetRawText(),
+                    JsonValueKind.True => "true",
+                    JsonValueKind.False => "false",
                     _ => null,
                 };
                 if (text is null)
                 {
-                    found.Add(new(property.Name, $"{property.Name} must be a number or a string (got {property.Value.ValueKind.ToString().ToLowerInvariant()})."));
+                    found.Add(new(property.Name, $"{property.Name} must be a number, a string or a boolean (got {property.Value.ValueKind.ToString().ToLowerInvariant()})."));
                     continue;
                 }
 

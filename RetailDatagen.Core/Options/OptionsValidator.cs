@@ -37,6 +37,21 @@ public static class OptionsValidator
             errors.Add(new("refrigeratedTrucks", "refrigeratedTrucks + nonRefrigeratedTrucks must be at least 1: every DC fleet needs trucks (got 0)."));
         }
 
+        if (!double.IsFinite(options.TaxRate) || options.TaxRate < 0 || options.TaxRate > OptionCatalog.MaxTaxRate)
+        {
+            errors.Add(new("taxRate", $"taxRate must be a fraction between 0 and {OptionCatalog.MaxTaxRate} (got {options.TaxRate})."));
+        }
+
+        if (options.StoreCloseHour <= options.StoreOpenHour)
+        {
+            errors.Add(new("storeCloseHour", $"storeCloseHour must be between storeOpenHour + 1 ({options.StoreOpenHour + 1}) and 24 (got {options.StoreCloseHour})."));
+        }
+
+        if (options.TenderCreditCardWeight + options.TenderDebitCardWeight + options.TenderCashWeight + options.TenderMobilePayWeight <= 0)
+        {
+            errors.Add(new("tenderCreditCardWeight", "The tender weights (tenderCreditCardWeight, tenderDebitCardWeight, tenderCashWeight, tenderMobilePayWeight) must add up to at least 1 (got 0)."));
+        }
+
         MinMax(errors, "dcInventory", options.DcInventoryMin, options.DcInventoryMax);
         MinMax(errors, "storeInventory", options.StoreInventoryMin, options.StoreInventoryMax);
         MinMax(errors, "dcReorderPoint", options.DcReorderPointMin, options.DcReorderPointMax);

@@ -19,6 +19,10 @@ public static class Presets
         SupplierNonRefrigeratedTrucks = 3,
         Customers = 10_000,
         Products = 1_000,
+        Days = 14,
+        CustomersPerStorePerDay = 120,
+        OnlineOrdersPerDay = 300,
+        MarketingImpressionsPerDay = 2_000,
     };
 
     public static IReadOnlyList<string> Names { get; } = ["small", "standard"];

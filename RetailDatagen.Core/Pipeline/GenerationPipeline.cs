@@ -1,17 +1,21 @@
 using System.Globalization;
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using RetailDatagen.Core.Facts;
 using RetailDatagen.Core.Generation;
 using RetailDatagen.Core.Model;
 using RetailDatagen.Core.Options;
+using RetailDatagen.Core.Quality;
 using RetailDatagen.Core.Sinks;
 
 namespace RetailDatagen.Core.Pipeline;
 
 /// <summary>
-/// Generates a whole dataset: tables in FK-aware stages (independent tables of a stage in parallel), rows in
-/// batches to the sinks (one shared SQLite writer, one CSV file per table), progress per batch, one commit,
-/// and an atomic move of the finished run folder into place.
+/// Generates a whole dataset: master tables in FK-aware stages (independent tables of a stage in parallel),
+/// then the fact tables day by day; rows go in batches to the sinks (one shared SQLite writer, one CSV file
+/// per table), progress is reported per batch, the database is committed once, and the finished run folder is
+/// moved into place atomically.
 /// </summary>
 public sealed partial class GenerationPipeline(TimeProvider time, ILogger<GenerationPipeline>? logger = null)
 {
@@ -20,6 +24,21 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
     public GenerationPipeline()
         : this(TimeProvider.System)
     {
+    }
+
+    /// <summary>Rows each table is expected to have (exact for master tables, from the volume model for facts).</summary>
+    public static IReadOnlyDictionary<string, long> PlannedRows(GenerationOptions options)
+    {
+        var planned = new Dictionary<string, long>(GeneratorSet.PlannedRows(options));
+        if (options.GenerateFacts)
+        {
+            foreach (var (table, rows) in FactSimulation.EstimateRows(options))
+            {
+                planned[table] = rows;
+            }
+        }
+
+        return planned;
     }
 
     /// <summary>Runs the generation. Throws <see cref="OptionsValidationException"/> for bad options before anything is written.</summary>
@@ -31,7 +50,9 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
         var started = time.GetUtcNow();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var plan = new MasterPlan(options);
-        var trackers = GeneratorSet.Create(plan).Select(g => new TableTracker(g, progress)).ToList();
+        var generators = GeneratorSet.Create(plan).ToDictionary(g => g.Table.Name);
+        var planned = PlannedRows(options);
+        var trackers = Tables.For(options).Select(t => new TableTracker(t, planned[t.Name], progress)).ToList();
         foreach (var tracker in trackers)
         {
             tracker.Report(TableState.Pending);
@@ -44,6 +65,7 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
         SqliteBulkWriter? database = null;
         SqliteWriterQueue? queue = null;
         var results = new Dictionary<string, TableManifest>(StringComparer.Ordinal);
+        IReadOnlyList<QualityCheck> quality = [];
         try
         {
             if (folder is not null && options.Format.WritesSqlite())
@@ -56,12 +78,18 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
                 Directory.CreateDirectory(folder.StagedPath(RunFolder.CsvFolder));
             }
 
-            foreach (var stage in trackers.GroupBy(t => t.Generator.Table.Stage).OrderBy(g => g.Key))
+            TableOutput Open(TableTracker tracker) => new(
+                tracker,
+                folder is not null && options.Format.WritesCsv() ? new CsvTableSink(folder.StagedPath(Path.Combine(RunFolder.CsvFolder, tracker.Table.CsvFile)), tracker.Table) : null,
+                queue);
+
+            foreach (var stage in trackers.Where(t => t.Table.Stage < Tables.FactStage).GroupBy(t => t.Table.Stage).OrderBy(g => g.Key))
             {
                 var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = failure.Token };
                 await Parallel.ForEachAsync(stage, parallel, async (tracker, token) =>
                 {
-                    var manifest = await RunTableAsync(tracker, request, folder, queue, token).ConfigureAwait(false);
+                    using var output = Open(tracker);
+                    var manifest = await RunTableAsync(output, generators[tracker.Table.Name], options.BatchSize, request, token).ConfigureAwait(false);
                     lock (results)
                     {
                         results[manifest.Name] = manifest;
@@ -69,16 +97,43 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
                 }).ConfigureAwait(false);
             }
 
+            if (options.GenerateFacts)
+            {
+                var factTrackers = trackers.Where(t => t.Table.Stage == Tables.FactStage).ToList();
+                var outputs = factTrackers.ToDictionary(t => t.Table, Open);
+                try
+                {
+                    quality = await RunFactsAsync(plan, outputs, options.BatchSize, request, failure.Token).ConfigureAwait(false);
+                    foreach (var output in outputs.Values)
+                    {
+                        var manifest = await output.CompleteAsync(failure.Token).ConfigureAwait(false);
+                        results[manifest.Name] = manifest;
+                        LogTableCompleted(manifest.Name, manifest.RowCount, manifest.GeneratedSeconds);
+                    }
+                }
+                finally
+                {
+                    foreach (var output in outputs.Values)
+                    {
+                        output.Dispose();
+                    }
+                }
+            }
+
             if (queue is not null)
             {
                 database = await queue.DrainAsync().ConfigureAwait(false);
+                database.BuildIndexes();
+                var violations = database.ForeignKeyViolations();
+                var withForeignKeys = Tables.For(options).Where(t => t != Tables.Geographies && t != Tables.Products).Sum(t => results[t.Name].RowCount);
+                quality = [new QualityCheck("foreign_keys", "PRAGMA foreign_key_check: rows whose foreign keys do not resolve", withForeignKeys, violations), .. quality];
             }
 
-            var tables = Tables.All.Select(t => results[t.Name]).ToList();
+            var tables = Tables.For(options).Select(t => results[t.Name]).ToList();
             var completed = time.GetUtcNow();
             if (database is not null)
             {
-                database.Complete(
+                database.Commit(
                     new MetaRun
                     {
                         RunId = request.RunId,
@@ -89,7 +144,8 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
                         CompletedAt = completed.ToString("O", CultureInfo.InvariantCulture),
                         Status = "Completed",
                     },
-                    tables.Select(t => new MetaTable { TableName = t.Name, RowCount = t.RowCount, ContentHash = t.ContentHash, GeneratedSeconds = t.GeneratedSeconds }));
+                    tables.Select(t => new MetaTable { TableName = t.Name, RowCount = t.RowCount, ContentHash = t.ContentHash, GeneratedSeconds = t.GeneratedSeconds }),
+                    quality.Select(q => new MetaQuality { Check = q.Check, Description = q.Description, Checked = q.Checked, Failed = q.Failed }));
                 database.Dispose();
                 database = null;
             }
@@ -106,6 +162,7 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
                 CompletedAt = completed,
                 ElapsedSeconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
                 Tables = tables,
+                Quality = quality,
             };
             if (folder is not null)
             {
@@ -160,53 +217,82 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
         }
     }
 
-    private async Task<TableManifest> RunTableAsync(TableTracker tracker, GenerationRequest request, RunFolder? folder, SqliteWriterQueue? queue, CancellationToken token)
+    private async Task<TableManifest> RunTableAsync(TableOutput output, ITableGenerator generator, int batchSize, GenerationRequest request, CancellationToken token)
     {
-        var generator = tracker.Generator;
         var table = generator.Table;
-        var batchSize = request.Options.BatchSize;
-        tracker.Start();
-        LogTableStarted(table.Name, tracker.Planned);
-        using var hasher = new ContentHasher();
-        using (var csv = folder is not null && request.Options.Format.WritesCsv()
-            ? new CsvTableSink(folder.StagedPath(Path.Combine(RunFolder.CsvFolder, table.CsvFile)), table)
-            : null)
+        var total = generator.RowCount;
+        output.Tracker.Start();
+        LogTableStarted(table.Name, total);
+
+        // The next batch is generated (on all cores: rows are independent) while this one is hashed, written
+        // to CSV and queued for SQLite, so the single SQLite writer is never kept waiting.
+        var next = total > 0 ? GenerateBatchAsync(generator, 0, (int)Math.Min(batchSize, total), token) : null;
+        for (long start = 0; start < total; start += batchSize)
         {
-            // The next batch is generated (on all cores: rows are independent) while this one is hashed,
-            // written to CSV and queued for SQLite, so the single SQLite writer is never kept waiting.
-            var next = tracker.Planned > 0 ? GenerateBatchAsync(generator, 0, (int)Math.Min(batchSize, tracker.Planned), token) : null;
-            for (long start = 0; start < tracker.Planned; start += batchSize)
+            var rows = await next!.ConfigureAwait(false);
+            token.ThrowIfCancellationRequested();
+            var following = start + batchSize;
+            next = following < total ? GenerateBatchAsync(generator, following, (int)Math.Min(batchSize, total - following), token) : null;
+            await output.WriteAsync(rows, token).ConfigureAwait(false);
+            request.AfterBatch?.Invoke(table, start + rows.Length);
+        }
+
+        var manifest = await output.CompleteAsync(token).ConfigureAwait(false);
+        LogTableCompleted(table.Name, manifest.RowCount, manifest.GeneratedSeconds);
+        return manifest;
+    }
+
+    // Days are simulated one ahead of writing: while day d is hashed, written to CSV and queued for SQLite,
+    // day d + 1 is being simulated.
+    private static async Task<IReadOnlyList<QualityCheck>> RunFactsAsync(
+        MasterPlan plan, Dictionary<TableInfo, TableOutput> outputs, int batchSize, GenerationRequest request, CancellationToken token)
+    {
+        foreach (var output in outputs.Values)
+        {
+            output.Tracker.Start();
+        }
+
+        var checker = new FactQualityChecker(plan);
+        var days = Channel.CreateBounded<FactDay>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var producer = Task.Run(
+            async () =>
             {
-                var rows = await next!.ConfigureAwait(false);
-                token.ThrowIfCancellationRequested();
-                var following = start + batchSize;
-                next = following < tracker.Planned
-                    ? GenerateBatchAsync(generator, following, (int)Math.Min(batchSize, tracker.Planned - following), token)
-                    : null;
-                var count = rows.Length;
-                foreach (var row in rows)
+                try
                 {
-                    hasher.AddRow(row);
-                    csv?.Write(row);
+                    await new FactSimulation(plan).RunAsync((day, ct) => days.Writer.WriteAsync(day, ct), token).ConfigureAwait(false);
+                    days.Writer.TryComplete();
                 }
+                catch (Exception ex)
+                {
+                    days.Writer.TryComplete(ex);
+                    throw;
+                }
+            },
+            token);
 
-                if (queue is not null)
+        await foreach (var day in days.Reader.ReadAllAsync(token).ConfigureAwait(false))
+        {
+            checker.Check(day);
+            foreach (var table in Tables.Facts)
+            {
+                var rows = day.Rows[table];
+                for (var start = 0; start < rows.Count; start += batchSize)
                 {
-                    await queue.EnqueueAsync(new WriteBatch(table, rows, tracker.Add), token).ConfigureAwait(false);
-                }
-                else
-                {
-                    tracker.Add(count);
-                }
+                    var count = Math.Min(batchSize, rows.Count - start);
+                    var batch = new IRow[count];
+                    for (var i = 0; i < count; i++)
+                    {
+                        batch[i] = rows[start + i];
+                    }
 
-                request.AfterBatch?.Invoke(table, start + count);
+                    await outputs[table].WriteAsync(batch, token).ConfigureAwait(false);
+                    request.AfterBatch?.Invoke(table, start + count);
+                }
             }
         }
 
-        await tracker.Completion.WaitAsync(token).ConfigureAwait(false);
-        tracker.Finish(TableState.Completed);
-        LogTableCompleted(table.Name, tracker.Planned, tracker.Seconds);
-        return new TableManifest(table.Name, table.CsvFile, tracker.Planned, hasher.Finish(), Math.Round(tracker.Seconds, 3));
+        await producer.ConfigureAwait(false);
+        return checker.Results();
     }
 
     private static Task<IRow[]> GenerateBatchAsync(ITableGenerator generator, long start, int count, CancellationToken token) =>

@@ -27,6 +27,9 @@ public sealed record RunManifest
     public required IReadOnlyList<TableManifest> Tables { get; init; }
     public IReadOnlyList<FileManifest> Files { get; init; } = [];
 
+    /// <summary>The quality report: every invariant with its checked and failed counts.</summary>
+    public IReadOnlyList<Quality.QualityCheck> Quality { get; init; } = [];
+
     [JsonIgnore]
     public long TotalRows => Tables.Sum(t => t.RowCount);
 

@@ -1,18 +1,22 @@
 using System.Diagnostics;
-using RetailDatagen.Core.Generation;
+using RetailDatagen.Core.Model;
 
 namespace RetailDatagen.Core.Pipeline;
 
 /// <summary>Counts one table's written rows and reports them; completes when every planned row is in.</summary>
-internal sealed class TableTracker(ITableGenerator generator, IProgress<TableProgress>? progress)
+internal sealed class TableTracker(TableInfo table, long planned, IProgress<TableProgress>? progress)
 {
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Stopwatch _clock = new();
     private long _written;
+    private long _planned = planned;
+    private bool _final;
 
-    public ITableGenerator Generator => generator;
+    public TableInfo Table => table;
 
-    public long Planned { get; } = generator.RowCount;
+    public long Planned => Interlocked.Read(ref _planned);
+
+    public long Written => Interlocked.Read(ref _written);
 
     public TableState State { get; private set; } = TableState.Pending;
 
@@ -24,20 +28,21 @@ internal sealed class TableTracker(ITableGenerator generator, IProgress<TablePro
     {
         _clock.Start();
         Report(TableState.Running);
-        if (Planned == 0)
-        {
-            _done.TrySetResult();
-        }
     }
 
     public void Add(int rows)
     {
-        var written = Interlocked.Add(ref _written, rows);
+        Interlocked.Add(ref _written, rows);
         Report(TableState.Running);
-        if (written >= Planned)
-        {
-            _done.TrySetResult();
-        }
+        CheckDone();
+    }
+
+    /// <summary>Every row has been produced (for tables whose count is only known at the end).</summary>
+    public void ProducedAll(long total)
+    {
+        Interlocked.Exchange(ref _planned, total);
+        Volatile.Write(ref _final, true);
+        CheckDone();
     }
 
     public void Finish(TableState state)
@@ -49,8 +54,14 @@ internal sealed class TableTracker(ITableGenerator generator, IProgress<TablePro
     public void Report(TableState state)
     {
         State = state;
-        progress?.Report(new TableProgress(
-            generator.Table.Name, generator.Table.Title, generator.Table.Stage,
-            Interlocked.Read(ref _written), Planned, state, _clock.Elapsed.TotalSeconds));
+        progress?.Report(new TableProgress(table.Name, table.Title, table.Stage, Written, Planned, state, _clock.Elapsed.TotalSeconds));
+    }
+
+    private void CheckDone()
+    {
+        if (Volatile.Read(ref _final) && Written >= Planned)
+        {
+            _done.TrySetResult();
+        }
     }
 }

@@ -73,6 +73,8 @@ public sealed class ContentHasher : IFieldWriter, IDisposable
         Append(value);
     }
 
+    public void NullableText(string? value) => Text(value ?? "");
+
     public void Money(double value) => Formatted(value, TextFormats.Money);
 
     public void Coordinate(double value) => Formatted(value, TextFormats.Coordinate);

@@ -34,6 +34,8 @@ public sealed class CsvTableSink : IFieldWriter, IDisposable
 
     public void Text(string value) => _writer.WriteField(value);
 
+    public void NullableText(string? value) => _writer.WriteField(value);
+
     public void Money(double value) => _writer.WriteField(value, TextFormats.Money);
 
     public void Coordinate(double value) => _writer.WriteField(value, TextFormats.Coordinate);

@@ -68,14 +68,33 @@ public sealed class SqliteBulkWriter : IDisposable
         }
     }
 
-    /// <summary>Builds the secondary indexes, records the run metadata and commits.</summary>
-    public void Complete(MetaRun run, IEnumerable<MetaTable> tables)
+    /// <summary>Builds the secondary indexes (after the load: one sort instead of per-row maintenance).</summary>
+    public void BuildIndexes()
     {
         foreach (var index in SqliteSchema.Instance.Indexes)
         {
             Execute(index);
         }
+    }
 
+    /// <summary>Rows that break a declared foreign key (<c>PRAGMA foreign_key_check</c>).</summary>
+    public long ForeignKeyViolations()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "PRAGMA foreign_key_check";
+        using var reader = command.ExecuteReader();
+        long count = 0;
+        while (reader.Read())
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>Records the run metadata and the quality report, then commits.</summary>
+    public void Commit(MetaRun run, IEnumerable<MetaTable> tables, IEnumerable<MetaQuality> quality)
+    {
         using (var command = _connection.CreateCommand())
         {
             command.CommandText = "INSERT INTO meta_run (RunId, GeneratorVersion, Seed, ConfigJson, StartedAt, CompletedAt, Status) VALUES ($id, $version, $seed, $config, $started, $completed, $status)";
@@ -97,6 +116,17 @@ public sealed class SqliteBulkWriter : IDisposable
             command.Parameters.AddWithValue("$rows", table.RowCount);
             command.Parameters.AddWithValue("$hash", table.ContentHash);
             command.Parameters.AddWithValue("$seconds", table.GeneratedSeconds);
+            command.ExecuteNonQuery();
+        }
+
+        foreach (var check in quality)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "INSERT INTO meta_quality (\"Check\", Description, Checked, Failed) VALUES ($check, $description, $checked, $failed)";
+            command.Parameters.AddWithValue("$check", check.Check);
+            command.Parameters.AddWithValue("$description", check.Description);
+            command.Parameters.AddWithValue("$checked", check.Checked);
+            command.Parameters.AddWithValue("$failed", check.Failed);
             command.ExecuteNonQuery();
         }
 
@@ -187,6 +217,9 @@ public sealed class SqliteBulkWriter : IDisposable
             Check(value is { } v ? raw.sqlite3_bind_int64(_statement, ++_ordinal, v) : raw.sqlite3_bind_null(_statement, ++_ordinal));
 
         public void Text(string value) => Check(raw.sqlite3_bind_text16(_statement, ++_ordinal, value.AsSpan()));
+
+        public void NullableText(string? value) =>
+            Check(value is null ? raw.sqlite3_bind_null(_statement, ++_ordinal) : raw.sqlite3_bind_text16(_statement, ++_ordinal, value.AsSpan()));
 
         public void Money(double value) => Check(raw.sqlite3_bind_double(_statement, ++_ordinal, value));
 

@@ -15,6 +15,7 @@ public sealed class UniquenessAtScaleTests : IDisposable
             Stores = 30,
             Products = 2_000,
             Format = OutputFormat.Sqlite,
+            GenerateFacts = false,
             Seed = 7,
         };
         await TestRuns.GenerateAsync(options, _temp.Combine("run"), cancellationToken: TestContext.Current.CancellationToken);

@@ -17,6 +17,10 @@ public static class TestRuns
         Customers = 2_000,
         Products = 300,
         Stores = 12,
+        Days = 3,
+        CustomersPerStorePerDay = 60,
+        OnlineOrdersPerDay = 100,
+        MarketingImpressionsPerDay = 500,
         BatchSize = 500,
     };
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using RetailDatagen.Core.Facts;
 using RetailDatagen.Core.Generation;
 using RetailDatagen.Core.Model;
 using RetailDatagen.Core.Options;
@@ -53,7 +54,7 @@ internal static class BenchCommand
             null,
             cancellationToken);
 
-        var ceiling = MeasureWriterCeiling(options, Path.Combine(outDir, "ceiling.db"), cancellationToken);
+        var ceiling = await MeasureWriterCeilingAsync(options, Path.Combine(outDir, "ceiling.db"), cancellationToken);
 
         var totalRows = endToEnd.TotalRows;
         var endToEndRate = totalRows / wallSeconds;
@@ -91,10 +92,10 @@ internal static class BenchCommand
         return CliApp.Success;
     }
 
-    private static (long Rows, double Seconds) MeasureWriterCeiling(GenerationOptions options, string path, CancellationToken cancellationToken)
+    private static async Task<(long Rows, double Seconds)> MeasureWriterCeilingAsync(GenerationOptions options, string path, CancellationToken cancellationToken)
     {
-        var generators = GeneratorSet.Create(new MasterPlan(options));
-        var prepared = generators
+        var plan = new MasterPlan(options);
+        var prepared = GeneratorSet.Create(plan)
             .Select(g =>
             {
                 var rows = new IRow[g.RowCount];
@@ -103,28 +104,37 @@ internal static class BenchCommand
                     rows[i] = g.Create(i);
                 }
 
-                return (g.Table, rows);
+                return (g.Table, Rows: (IReadOnlyList<IRow>)rows);
             })
             .ToList();
-        cancellationToken.ThrowIfCancellationRequested();
+        if (options.GenerateFacts)
+        {
+            var days = new List<FactDay>();
+            await new FactSimulation(plan).RunAsync((day, _) => { days.Add(day); return ValueTask.CompletedTask; }, cancellationToken);
+            prepared.AddRange(days.SelectMany(d => Tables.Facts.Select(t => (t, d.Rows[t]))));
+        }
+
         File.Delete(path);
         var clock = Stopwatch.StartNew();
         using (var writer = SqliteBulkWriter.Create(path))
         {
             foreach (var (table, rows) in prepared)
             {
-                for (var start = 0; start < rows.Length; start += options.BatchSize)
+                var all = rows as IRow[] ?? [.. rows];
+                for (var start = 0; start < all.Length; start += options.BatchSize)
                 {
-                    writer.Insert(table, rows.AsSpan(start, Math.Min(options.BatchSize, rows.Length - start)));
+                    writer.Insert(table, all.AsSpan(start, Math.Min(options.BatchSize, all.Length - start)));
                 }
             }
 
-            writer.Complete(new MetaRun { RunId = "ceiling", GeneratorVersion = GeneratorInfo.Version, Status = "Completed" }, []);
+            writer.BuildIndexes();
+            writer.ForeignKeyViolations();
+            writer.Commit(new MetaRun { RunId = "ceiling", GeneratorVersion = GeneratorInfo.Version, Status = "Completed" }, [], []);
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
         File.Delete(path);
-        return (prepared.Sum(p => (long)p.rows.Length), seconds);
+        return (prepared.Sum(p => (long)p.Rows.Count), seconds);
     }
 
     private static double Rate(long rows, double seconds) => seconds <= 0 ? 0 : Math.Round(rows / seconds, 0);

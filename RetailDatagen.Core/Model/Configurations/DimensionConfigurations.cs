@@ -65,8 +65,9 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.HasKey(x => x.ID);
         builder.Property(x => x.ID).ValueGeneratedNever();
         builder.HasIndex(x => x.LoyaltyCard).IsUnique();
-        builder.HasIndex(x => x.BLEId).IsUnique();
-        builder.HasIndex(x => x.AdId).IsUnique();
+        // BLEId and AdId are unique keys that BLE pings and marketing impressions reference (alternate keys).
+        builder.HasAlternateKey(x => x.BLEId);
+        builder.HasAlternateKey(x => x.AdId);
         builder.HasOne<Geography>().WithMany().HasForeignKey(x => x.GeographyID).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -52,3 +52,12 @@ internal sealed class MetaTableConfiguration : IEntityTypeConfiguration<MetaTabl
         builder.HasKey(x => x.TableName);
     }
 }
+
+internal sealed class MetaQualityConfiguration : IEntityTypeConfiguration<MetaQuality>
+{
+    public void Configure(EntityTypeBuilder<MetaQuality> builder)
+    {
+        builder.ToTable("meta_quality");
+        builder.HasKey(x => x.Check);
+    }
+}

@@ -1,0 +1,241 @@
+using RetailDatagen.Core.Facts;
+using RetailDatagen.Core.Generation;
+using RetailDatagen.Core.Model;
+
+namespace RetailDatagen.Core.Quality;
+
+/// <summary>
+/// Re-checks every fact invariant on the rows as they are written, independently of the simulation that made
+/// them: it replays inventory balances from the snapshot tables, recomputes money, follows each shipment
+/// through its statuses and counts the shopper funnel per store-hour. Holds one day of state at a time
+/// (plus one balance per node and product), so its memory does not grow with the number of days.
+/// </summary>
+public sealed class FactQualityChecker
+{
+    private static readonly HashSet<string> TenderTypes = ["CREDIT_CARD", "DEBIT_CARD", "CASH", "MOBILE_PAY"];
+    private static readonly string[] StatusOrder = ["SCHEDULED", "LOADING", "IN_TRANSIT", "ARRIVED", "UNLOADING", "COMPLETED"];
+    private readonly MasterPlan _plan;
+    private readonly int _products;
+    private readonly int[][] _storeBalance;
+    private readonly int[][] _dcBalance;
+    private readonly int[] _launchDay;
+    private readonly bool[] _cold;
+    private readonly Dictionary<string, Counter> _counters = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, List<(DateTime From, DateTime To)>> _truckBusy = [];
+
+    public FactQualityChecker(MasterPlan plan)
+    {
+        _plan = plan;
+        var o = plan.Options;
+        _products = o.Products;
+        var stores = new StoreInventorySnapshotGenerator(plan);
+        var dcs = new DcInventorySnapshotGenerator(plan);
+        _storeBalance = [.. Enumerable.Range(0, o.Stores).Select(s => Enumerable.Range(0, _products).Select(p => ((StoreInventorySnapshot)stores.Create(((long)s * _products) + p)).CurrentQuantity).ToArray())];
+        _dcBalance = [.. Enumerable.Range(0, o.DistributionCenters).Select(d => Enumerable.Range(0, _products).Select(p => ((DcInventorySnapshot)dcs.Create(((long)d * _products) + p)).CurrentQuantity).ToArray())];
+        var products = new ProductGenerator(plan);
+        var all = Enumerable.Range(0, _products).Select(i => (Product)products.Create(i)).ToArray();
+        _launchDay = [.. all.Select(p => p.LaunchDate.DayNumber)];
+        _cold = [.. all.Select(p => p.RequiresRefrigeration)];
+        foreach (var (name, description) in Descriptions)
+        {
+            _counters[name] = new Counter(description);
+        }
+    }
+
+    public static IReadOnlyList<(string Name, string Description)> Descriptions { get; } =
+    [
+        ("receipt_money", "ExtPrice = round(UnitPrice × Qty, 2); Subtotal = Σ ExtPrice; Tax = round(Subtotal × rate, 2); Total = Subtotal + Tax (receipts and lines)"),
+        ("online_order_money", "The same money rules for online orders and their lines"),
+        ("tender_types", "TenderType is CREDIT_CARD, DEBIT_CARD, CASH or MOBILE_PAY (online: no cash)"),
+        ("store_inventory_balance", "Store Balance = snapshot + running Σ QtyDelta in (EventTS, row) order, never below 0"),
+        ("dc_inventory_balance", "DC Balance = snapshot + running Σ QtyDelta in (EventTS, row) order, never below 0"),
+        ("shipment_quantities", "Per shipment and product, the DC's OUTBOUND quantity equals the store's INBOUND quantity"),
+        ("truck_lifecycle", "Six statuses SCHEDULED → COMPLETED in time order, ETA ≤ ETD, the serving DC's own truck, refrigerated when any item needs it"),
+        ("truck_one_trip_at_a_time", "No truck is on two shipments at once"),
+        ("shopper_funnel", "Per store-hour: entrance foot traffic ≥ distinct BLE customers ≥ receipts"),
+        ("launched_products", "Products sold (in store and online) were launched on or before the sale date"),
+        ("event_times", "Every fact lies in [StartDate, StartDate + Days − 1]; store events inside store open hours"),
+        ("impression_ids_unique", "ImpressionId is unique (within each day here; across days by construction and by the unique index)"),
+    ];
+
+    public void Check(FactDay day)
+    {
+        var o = _plan.Options;
+        var first = o.StartDate.ToDateTime(TimeOnly.MinValue);
+        var end = o.StartDate.AddDays(o.Days).ToDateTime(TimeOnly.MinValue);
+        var times = _counters["event_times"];
+        void Time(DateTime t, bool store) => times.Add(t >= first && t < end && (!store || (t.Hour >= o.StoreOpenHour && t.Hour < o.StoreCloseHour)));
+
+        CheckMoney(day.Rows[Tables.Receipts].Cast<Receipt>(), day.Rows[Tables.ReceiptLines].Cast<ReceiptLine>(), day, Time);
+        CheckOnline(day, Time);
+        CheckBalances(day, Time);
+        CheckShipments(day, Time);
+        CheckFunnel(day, Time);
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var impression in day.Rows[Tables.Marketing].Cast<MarketingImpression>())
+        {
+            _counters["impression_ids_unique"].Add(ids.Add(impression.ImpressionId));
+            Time(impression.EventTS, false);
+        }
+    }
+
+    public IReadOnlyList<QualityCheck> Results() =>
+        [.. Descriptions.Select(d => new QualityCheck(d.Name, d.Description, _counters[d.Name].Checked, _counters[d.Name].Failed))];
+
+    private static bool Cents(double value) => Math.Abs(value - Math.Round(value, 2)) < 1e-9;
+
+    private void CheckMoney(IEnumerable<Receipt> receipts, IEnumerable<ReceiptLine> lines, FactDay day, Action<DateTime, bool> time)
+    {
+        var money = _counters["receipt_money"];
+        var launched = _counters["launched_products"];
+        var sums = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var line in lines)
+        {
+            money.Add(Cents(line.UnitPrice) && line.Qty > 0 && line.ExtPrice == TextFormats.RoundMoney(line.UnitPrice * line.Qty));
+            sums[line.ReceiptId] = TextFormats.RoundMoney(sums.GetValueOrDefault(line.ReceiptId) + line.ExtPrice);
+            launched.Add(_launchDay[line.ProductID - 1] <= day.Date.DayNumber);
+            time(line.EventTS, true);
+        }
+
+        var rate = _plan.Options.TaxRate;
+        foreach (var receipt in receipts)
+        {
+            money.Add(sums.TryGetValue(receipt.ReceiptId, out var sum) && sum == receipt.Subtotal
+                && receipt.Tax == TextFormats.RoundMoney(receipt.Subtotal * rate) && receipt.Total == TextFormats.RoundMoney(receipt.Subtotal + receipt.Tax));
+            _counters["tender_types"].Add(TenderTypes.Contains(receipt.TenderType));
+            time(receipt.EventTS, true);
+        }
+    }
+
+    private void CheckOnline(FactDay day, Action<DateTime, bool> time)
+    {
+        var money = _counters["online_order_money"];
+        var sums = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var line in day.Rows[Tables.OnlineOrderLines].Cast<OnlineOrderLine>())
+        {
+            money.Add(Cents(line.UnitPrice) && line.Qty > 0 && line.ExtPrice == TextFormats.RoundMoney(line.UnitPrice * line.Qty));
+            sums[line.OrderId] = TextFormats.RoundMoney(sums.GetValueOrDefault(line.OrderId) + line.ExtPrice);
+            _counters["launched_products"].Add(_launchDay[line.ProductID - 1] <= day.Date.DayNumber);
+        }
+
+        var rate = _plan.Options.TaxRate;
+        foreach (var order in day.Rows[Tables.OnlineOrders].Cast<OnlineOrder>())
+        {
+            money.Add(sums.TryGetValue(order.OrderId, out var sum) && sum == order.Subtotal
+                && order.Tax == TextFormats.RoundMoney(order.Subtotal * rate) && order.Total == TextFormats.RoundMoney(order.Subtotal + order.Tax));
+            _counters["tender_types"].Add(TenderTypes.Contains(order.TenderType) && order.TenderType != "CASH");
+            time(order.EventTS, order.FulfillmentNodeType == "STORE");
+        }
+    }
+
+    private void CheckBalances(FactDay day, Action<DateTime, bool> time)
+    {
+        var store = _counters["store_inventory_balance"];
+        foreach (var txn in day.Rows[Tables.StoreInventoryTxns].Cast<StoreInventoryTxn>())
+        {
+            ref var balance = ref _storeBalance[txn.StoreID - 1][txn.ProductID - 1];
+            balance += txn.QtyDelta;
+            store.Add(balance == txn.Balance && txn.Balance >= 0);
+            balance = txn.Balance;
+            time(txn.EventTS, true);
+        }
+
+        var dc = _counters["dc_inventory_balance"];
+        foreach (var txn in day.Rows[Tables.DcInventoryTxns].Cast<DcInventoryTxn>())
+        {
+            ref var balance = ref _dcBalance[txn.DCID - 1][txn.ProductID - 1];
+            balance += txn.QtyDelta;
+            dc.Add(balance == txn.Balance && txn.Balance >= 0);
+            balance = txn.Balance;
+            time(txn.EventTS, false);
+        }
+    }
+
+    private void CheckShipments(FactDay day, Action<DateTime, bool> time)
+    {
+        var outbound = day.Rows[Tables.DcInventoryTxns].Cast<DcInventoryTxn>().Where(t => t.Reason == "OUTBOUND_SHIPMENT")
+            .GroupBy(t => (t.Source, t.ProductID)).ToDictionary(g => g.Key, g => -g.Sum(t => t.QtyDelta));
+        var inbound = day.Rows[Tables.StoreInventoryTxns].Cast<StoreInventoryTxn>().Where(t => t.Reason == "INBOUND_SHIPMENT")
+            .GroupBy(t => (t.Source, t.ProductID)).ToDictionary(g => g.Key, g => g.Sum(t => t.QtyDelta));
+        var quantities = _counters["shipment_quantities"];
+        foreach (var key in outbound.Keys.Union(inbound.Keys))
+        {
+            quantities.Add(outbound.GetValueOrDefault(key) == inbound.GetValueOrDefault(key));
+        }
+
+        var lifecycle = _counters["truck_lifecycle"];
+        var oneTrip = _counters["truck_one_trip_at_a_time"];
+        var trucks = _plan.Trucks;
+        var coldByShipment = day.Rows[Tables.DcInventoryTxns].Cast<DcInventoryTxn>().Where(t => t.Reason == "OUTBOUND_SHIPMENT")
+            .GroupBy(t => t.Source).ToDictionary(g => g.Key, g => g.Any(t => _cold[t.ProductID - 1]));
+        foreach (var shipment in day.Rows[Tables.TruckMoves].Cast<TruckMove>().GroupBy(m => m.ShipmentId))
+        {
+            var moves = shipment.ToList();
+            var truck = trucks[moves[0].TruckId - 1];
+            var ordered = moves.Select(m => m.Status).SequenceEqual(StatusOrder)
+                && moves.Zip(moves.Skip(1)).All(p => p.First.EventTS <= p.Second.EventTS)
+                && moves.All(m => m.ETA <= m.ETD && m.TruckId == moves[0].TruckId);
+            var store = moves[0].StoreID;
+            var rightTruck = store is { } s
+                ? truck.DCID == moves[0].DCID && _plan.Stores[s - 1].DCID == moves[0].DCID && (truck.Refrigeration || !coldByShipment.GetValueOrDefault(shipment.Key))
+                : truck.DCID is null;
+            lifecycle.Add(ordered && rightTruck);
+            foreach (var move in moves)
+            {
+                time(move.EventTS, store is not null);
+            }
+
+            var busy = _truckBusy.TryGetValue(truck.ID, out var list) ? list : _truckBusy[truck.ID] = [];
+            var (from, to) = (moves[0].EventTS, moves[^1].EventTS);
+            oneTrip.Add(!busy.Exists(b => from < b.To && b.From < to));
+            busy.Add((from, to));
+        }
+
+        // Only the current day's trips can overlap the next day's: keep the last one per truck.
+        foreach (var list in _truckBusy.Values)
+        {
+            list.RemoveRange(0, Math.Max(0, list.Count - 1));
+        }
+    }
+
+    private void CheckFunnel(FactDay day, Action<DateTime, bool> time)
+    {
+        var receipts = day.Rows[Tables.Receipts].Cast<Receipt>().GroupBy(r => (r.StoreID, r.EventTS.Hour)).ToDictionary(g => g.Key, g => g.Count());
+        var ble = day.Rows[Tables.BlePings].Cast<BlePing>().GroupBy(p => (p.StoreID, p.EventTS.Hour)).ToDictionary(g => g.Key, g => g.Select(p => p.CustomerBLEId).Distinct().Count());
+        var entrance = day.Rows[Tables.FootTraffic].Cast<FootTraffic>().Where(f => f.Zone == "ENTRANCE").GroupBy(f => (f.StoreID, f.EventTS.Hour)).ToDictionary(g => g.Key, g => g.Sum(f => f.Count));
+        foreach (var traffic in day.Rows[Tables.FootTraffic].Cast<FootTraffic>())
+        {
+            time(traffic.EventTS, true);
+        }
+
+        foreach (var ping in day.Rows[Tables.BlePings].Cast<BlePing>())
+        {
+            time(ping.EventTS, true);
+        }
+
+        var funnel = _counters["shopper_funnel"];
+        foreach (var key in entrance.Keys.Union(ble.Keys).Union(receipts.Keys))
+        {
+            var r = receipts.GetValueOrDefault(key);
+            var b = ble.GetValueOrDefault(key);
+            funnel.Add(entrance.GetValueOrDefault(key) >= b && b >= r);
+        }
+    }
+
+    private sealed class Counter(string description)
+    {
+        public string Description { get; } = description;
+        public long Checked { get; private set; }
+        public long Failed { get; private set; }
+
+        public void Add(bool ok)
+        {
+            Checked++;
+            if (!ok)
+            {
+                Failed++;
+            }
+        }
+    }
+}
