@@ -122,3 +122,53 @@ public sealed class OptionsValidationTests
         Assert.Equal("distributionCenters", errors.Single().Field);
     }
 }
+
+public sealed class FactOptionsValidationTests
+{
+    [Theory]
+    [InlineData("days", "0", "days must be between 1 and 730")]
+    [InlineData("days", "731", "days must be between 1 and 730")]
+    [InlineData("customersPerStorePerDay", "0", "customersPerStorePerDay must be between 1 and 5,000")]
+    [InlineData("onlineOrdersPerDay", "-1", "onlineOrdersPerDay must be between 0 and 1,000,000")]
+    [InlineData("marketingImpressionsPerDay", "10000001", "marketingImpressionsPerDay must be between 0 and 10,000,000")]
+    [InlineData("storeOpenHour", "24", "storeOpenHour must be between 0 and 23")]
+    [InlineData("storeCloseHour", "25", "storeCloseHour must be between 1 and 24")]
+    [InlineData("tenderCashWeight", "-1", "tenderCashWeight must be between 0 and 1,000")]
+    [InlineData("taxRate", "0.3", "taxRate must be a fraction between 0 and 0.25")]
+    [InlineData("taxRate", "abc", "taxRate must be a fraction between 0 and 0.25")]
+    [InlineData("generateFacts", "maybe", "generateFacts must be true or false")]
+    public void TrySet_RejectsBadFactOptions_NamingTheFieldAndRange(string name, string value, string expected)
+    {
+        var options = RetailDatagen.Core.Options.Presets.Small;
+
+        var error = RetailDatagen.Core.Options.OptionCatalog.TrySet(ref options, name, value);
+
+        Assert.NotNull(error);
+        Assert.StartsWith(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_RejectsClosingBeforeOpening_AndAllTenderWeightsZero()
+    {
+        var errors = RetailDatagen.Core.Options.OptionsValidator.Validate(RetailDatagen.Core.Options.Presets.Small with
+        {
+            StoreOpenHour = 20,
+            StoreCloseHour = 9,
+            TenderCashWeight = 0,
+            TenderCreditCardWeight = 0,
+            TenderDebitCardWeight = 0,
+            TenderMobilePayWeight = 0,
+        });
+
+        Assert.Contains(errors, e => e.Field == "storeCloseHour" && e.Message.StartsWith("storeCloseHour must be between storeOpenHour + 1 (21) and 24", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Field == "tenderCreditCardWeight" && e.Message.Contains("must add up to at least 1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Presets_DefineTheDocumentedFactVolumes()
+    {
+        Assert.Equal((14, 120), (RetailDatagen.Core.Options.Presets.Small.Days, RetailDatagen.Core.Options.Presets.Small.CustomersPerStorePerDay));
+        Assert.Equal((28, 300), (RetailDatagen.Core.Options.Presets.Standard.Days, RetailDatagen.Core.Options.Presets.Standard.CustomersPerStorePerDay));
+        Assert.True(RetailDatagen.Core.Options.Presets.Standard.GenerateFacts);
+    }
+}
