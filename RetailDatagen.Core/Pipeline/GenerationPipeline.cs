@@ -242,8 +242,8 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
         return manifest;
     }
 
-    // Days are simulated one ahead of writing: while day d is hashed, written to CSV and queued for SQLite,
-    // day d + 1 is being simulated.
+    // Days are simulated one ahead of writing: while day d is checked, hashed, written to CSV and queued for
+    // SQLite, day d + 1 is being simulated.
     private static async Task<IReadOnlyList<QualityCheck>> RunFactsAsync(
         MasterPlan plan, Dictionary<TableInfo, TableOutput> outputs, int batchSize, GenerationRequest request, CancellationToken token)
     {
@@ -259,7 +259,15 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
             {
                 try
                 {
-                    await new FactSimulation(plan).RunAsync((day, ct) => days.Writer.WriteAsync(day, ct), token).ConfigureAwait(false);
+                    // Hand a day over, then wait until the writer has taken it before simulating the next:
+                    // at most two days are in memory (one being written, one being simulated).
+                    await new FactSimulation(plan).RunAsync(
+                        async (day, ct) =>
+                        {
+                            await days.Writer.WriteAsync(day, ct).ConfigureAwait(false);
+                            await days.Writer.WaitToWriteAsync(ct).ConfigureAwait(false);
+                        },
+                        token).ConfigureAwait(false);
                     days.Writer.TryComplete();
                 }
                 catch (Exception ex)

@@ -1,0 +1,43 @@
+namespace RetailDatagen.Core.Insights;
+
+public sealed record MapPlace(int GeographyId, string City, string State, double Latitude, double Longitude, long Customers, int Stores);
+
+public sealed record MapDc(int Id, string Number, string City, string State, double Latitude, double Longitude);
+
+public sealed record MapStore(int Id, string Number, string City, string State, double Latitude, double Longitude, int DcId);
+
+public sealed record LabeledCount(string Label, long Count);
+
+public sealed record LabeledValue(string Label, double Value);
+
+public sealed record DepartmentBand(string Department, string Band, long Count);
+
+public sealed record TruckFleet(string DcNumber, long Refrigerated, long Dry);
+
+public sealed record DaySales(string Date, double Sales, long Receipts, string? Holiday);
+
+public sealed record DayCount(string Date, long Count);
+
+/// <summary>Aggregates of a finished run for the overview charts and the network map.</summary>
+public sealed record DatasetInsights
+{
+    public required IReadOnlyList<MapPlace> Places { get; init; }
+    public required IReadOnlyList<MapDc> DistributionCenters { get; init; }
+    public required IReadOnlyList<MapStore> Stores { get; init; }
+    public required IReadOnlyList<DepartmentBand> ProductsByDepartmentAndBand { get; init; }
+    public required IReadOnlyList<LabeledCount> DiscountDistribution { get; init; }
+    public required IReadOnlyList<LabeledCount> CustomersByRegion { get; init; }
+    public required IReadOnlyList<TruckFleet> TrucksByDc { get; init; }
+    public bool HasFacts { get; init; }
+    public IReadOnlyList<DaySales> SalesByDay { get; init; } = [];
+    public IReadOnlyList<LabeledValue> SalesByHour { get; init; } = [];
+    public IReadOnlyList<LabeledValue> SalesByDepartment { get; init; } = [];
+    public IReadOnlyList<LabeledCount> TenderMix { get; init; } = [];
+    public IReadOnlyList<LabeledValue> TopStores { get; init; } = [];
+    public IReadOnlyList<LabeledValue> TopProducts { get; init; } = [];
+    public IReadOnlyList<DayCount> StockoutsByDay { get; init; } = [];
+
+    public static IReadOnlyList<string> PriceBands { get; } = ["under $5", "$5–$20", "$20–$100", "$100–$500", "$500 and up"];
+
+    public static IReadOnlyList<string> DiscountBands { get; } = ["no discount", "up to 10%", "10–20%", "20–30%", "30% and more"];
+}
