@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RetailDatagen.Core.Model;
 using RetailDatagen.Core.Pipeline;
@@ -32,7 +33,7 @@ public static class DownloadEndpoints
             : TypedResults.NotFound();
 
     internal static Results<PhysicalFileHttpResult, NotFound> GetManifest(string runId, RunCatalog catalog) =>
-        Resolve(catalog, runId, RunManifest.FileName) is { } path
+        catalog.Find(runId) is { } run && Resolve(catalog, Path.Combine(run.Folder, RunManifest.FileName)) is { } path
             ? TypedResults.PhysicalFile(path, "application/json", RunManifest.FileName)
             : TypedResults.NotFound();
 
@@ -41,7 +42,7 @@ public static class DownloadEndpoints
             ? TypedResults.PhysicalFile(path, CsvContentType, table.CsvFile, enableRangeProcessing: true)
             : TypedResults.NotFound();
 
-    internal static Results<PushStreamHttpResult, NotFound> GetCsvZip(string runId, RunCatalog catalog, CancellationToken cancellationToken)
+    internal static Results<PushStreamHttpResult, NotFound> GetCsvZip(string runId, RunCatalog catalog, HttpContext context, CancellationToken cancellationToken)
     {
         var run = catalog.Find(runId);
         var files = run is null ? [] : Tables.All
@@ -56,6 +57,10 @@ public static class DownloadEndpoints
         return TypedResults.Stream(
             async stream =>
             {
+                // The entry streams of ZipArchive (.NET 10) finish their deflate block and data descriptor in a
+                // synchronous Dispose: a few bytes per file, after the file itself went out asynchronously.
+                context.Features.GetRequiredFeature<IHttpBodyControlFeature>().AllowSynchronousIO = true;
+
                 // Written straight into the response: nothing is staged on disk or in memory. CSV compresses about
                 // 4:1 even at the fastest level, which keeps the CPU free for a run that may be generating.
                 await using var archive = await ZipArchive.CreateAsync(stream, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken);
@@ -77,5 +82,8 @@ public static class DownloadEndpoints
         catalog.Find(runId) is { } run ? Resolve(catalog, run, relative) : null;
 
     private static string? Resolve(RunCatalog catalog, RunFolderInfo run, string relative) =>
-        run.FilePath(relative) is { } path && catalog.IsInsideOutputRoot(path) && File.Exists(path) ? path : null;
+        run.FilePath(relative) is { } path ? Resolve(catalog, path) : null;
+
+    private static string? Resolve(RunCatalog catalog, string path) =>
+        catalog.IsInsideOutputRoot(path) && File.Exists(path) ? path : null;
 }
