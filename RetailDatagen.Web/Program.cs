@@ -1,4 +1,8 @@
+using MudBlazor.Services;
+using RetailDatagen.Web;
 using RetailDatagen.Web.Cli;
+using RetailDatagen.Web.Components;
+using RetailDatagen.Web.Downloads;
 
 if (CliApp.IsCommand(args))
 {
@@ -10,10 +14,22 @@ if (CliApp.IsCommand(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddRetailDatagenWeb(builder.Configuration);
 
 var app = builder.Build();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+}
+
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
 app.MapStaticAssets();
-app.MapRazorComponents<RetailDatagen.Web.Components.App>().AddInteractiveServerRenderMode();
+app.MapDownloadEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 await app.RunAsync();
 return 0;
+
+/// <summary>The entry point, public for the HTTP and browser tests (WebApplicationFactory).</summary>
+public partial class Program;

@@ -1,0 +1,3 @@
+using RetailDatagen.Tests.Web.TestSupport;
+
+[assembly: AssemblyFixture(typeof(WebDataset))]

@@ -1,0 +1,192 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using RetailDatagen.Core.Generation;
+using RetailDatagen.Core.Model;
+using RetailDatagen.Core.Options;
+using RetailDatagen.Tests.Web.TestSupport;
+using static Microsoft.Playwright.Assertions;
+
+namespace RetailDatagen.Tests.Web.Browser;
+
+/// <summary>
+/// The product as a user meets it, in Debian's Chromium against the real app on Kestrel (127.0.0.1, a free port,
+/// a temp output root): configure, generate, watch every table complete, browse, download.
+/// </summary>
+public sealed partial class EndToEndTests : IAsyncLifetime
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+    private const long Seed = 4242;
+
+    private readonly TempFolder _temp = new();
+    private AppFactory? _app;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private string _baseUrl = "";
+
+    public static string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+
+    public async ValueTask InitializeAsync()
+    {
+        Assert.True(File.Exists(ChromiumPath),
+            $"Chromium was not found at {ChromiumPath}. Install Debian's package: apt-get update && apt-get install -y chromium");
+
+        _app = new AppFactory(_temp.Combine("output"));
+        _app.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        _app.StartServer();
+        var addresses = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        _baseUrl = addresses.Single().TrimEnd('/');
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    [Fact]
+    public async Task Generate_SmallPresetWithSeed_EveryTableCompletesAndTheResultsCanBeBrowsedAndDownloaded()
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        SetDefaultExpectTimeout(30_000);
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1000 }, AcceptDownloads = true });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(60_000);
+
+        // Configure: wait for the circuit (clicks before it connects are lost), pick small, set the seed.
+        await page.GotoAsync(_baseUrl + "/");
+        await page.Locator("[data-testid=interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        await page.Locator("[data-testid=preset] button", new PageLocatorOptions { HasTextRegex = new Regex("^small$") }).ClickAsync();
+        await Expect(page.GetByTestId("field-customers")).ToHaveValueAsync("10000");
+        var seed = page.GetByTestId("field-seed");
+        await seed.FillAsync(Seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await seed.PressAsync("Tab");
+        await Expect(page.GetByTestId("estimate-total-rows")).ToHaveTextAsync(Rows(GeneratorSet.PlannedRows(Options).Values.Sum()));
+        await ShotAsync(page, "configure");
+
+        // Generate: the run page shows every table reaching Completed.
+        await page.GetByTestId("generate").ClickAsync();
+        await Expect(page).ToHaveURLAsync(RunUrl(), new PageAssertionsToHaveURLOptions { Timeout = 30_000 });
+        await ShotAsync(page, "run-in-progress");
+        foreach (var table in Tables.All)
+        {
+            await Expect(page.GetByTestId($"state-{table.Name}")).ToHaveTextAsync("Completed");
+        }
+
+        await Expect(page.GetByTestId("tables-complete")).ToHaveTextAsync($"{Tables.All.Count}/{Tables.All.Count} tables complete");
+        await Expect(page.GetByTestId("run-summary")).ToBeVisibleAsync();
+        await ShotAsync(page, "run");
+
+        // Results: customers, page 2, then sorted by last name.
+        await page.GetByTestId("open-results").ClickAsync();
+        await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { NameRegex = new Regex("^Customers") }).ClickAsync();
+        var grid = page.GetByTestId("results-grid");
+        await Expect(grid.Locator("h2")).ToHaveTextAsync("Customers");
+        await Expect(FirstCell(grid)).ToHaveTextAsync("1");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Next page" }).ClickAsync();
+        await Expect(FirstCell(grid)).ToHaveTextAsync("26");
+        await Expect(grid).ToContainTextAsync("26-50 of 10,000");
+
+        var byLastName = Customers().OrderBy(c => c.LastName, StringComparer.Ordinal).ThenBy(c => long.Parse(c.Id, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        await grid.Locator("th", new LocatorLocatorOptions { HasText = "LastName" }).Locator(".sortable-column-header").ClickAsync();
+        await Expect(Cell(grid, 0, 2)).ToHaveTextAsync(byLastName[25].LastName);
+        await Expect(FirstCell(grid)).ToHaveTextAsync(byLastName[25].Id);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "First page" }).ClickAsync();
+        await Expect(FirstCell(grid)).ToHaveTextAsync(byLastName[0].Id);
+        await Expect(Cell(grid, 24, 0)).ToHaveTextAsync(byLastName[24].Id);
+        await ShotAsync(page, "results");
+
+        // Download retail.db over real HTTP and count its rows.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-db").First.ClickAsync());
+        var saved = _temp.Combine("downloaded-retail.db");
+        await download.SaveAsAsync(saved);
+        var planned = GeneratorSet.PlannedRows(Options);
+        foreach (var table in Tables.All)
+        {
+            Assert.Equal(planned[table.Name], CountRows(saved, table.Name));
+        }
+
+        await context.CloseAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        _temp.Dispose();
+    }
+
+    /// <summary>Saves a full-page screenshot from the top (a scrolled page would show the fixed app bar mid-image).</summary>
+    private static async Task ShotAsync(IPage page, string name)
+    {
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+    }
+
+    private static GenerationOptions Options => Presets.Small with { Seed = Seed };
+
+    private static string Rows(long rows) => rows.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static ILocator FirstCell(ILocator grid) => Cell(grid, 0, 0);
+
+    private static ILocator Cell(ILocator grid, int row, int column) =>
+        grid.Locator("tbody tr").Nth(row).Locator("td").Nth(column);
+
+    private List<(string Id, string LastName)> Customers()
+    {
+        var run = Directory.GetDirectories(_temp.Combine("output")).Single(d => !Path.GetFileName(d).StartsWith('.'));
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(run, "retail.db")};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT ID, LastName FROM dim_customers";
+        using var reader = command.ExecuteReader();
+        var customers = new List<(string, string)>();
+        while (reader.Read())
+        {
+            customers.Add((reader.GetInt64(0).ToString(System.Globalization.CultureInfo.InvariantCulture), reader.GetString(1)));
+        }
+
+        return customers;
+    }
+
+    private static long CountRows(string database, string table)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "RetailDatagen.Web.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return AppContext.BaseDirectory;
+    }
+
+    [GeneratedRegex(@"/runs/\d{8}-\d{6}-[0-9a-f]{4}$")]
+    private static partial Regex RunUrl();
+}

@@ -1,0 +1,157 @@
+using RetailDatagen.Core.Options;
+using RetailDatagen.Core.Pipeline;
+using RetailDatagen.Tests.Web.TestSupport;
+using RetailDatagen.Web.Runs;
+
+namespace RetailDatagen.Tests.Web.Runs;
+
+public sealed class RunCoordinatorTests
+{
+    /// <summary>Big enough to be still generating when the test acts on it (millions of rows), written to SQLite only.</summary>
+    private static readonly GenerationOptions LongRun = TinyRuns.Options with { Customers = 3_000_000, Format = OutputFormat.Sqlite, BatchSize = 5_000 };
+
+    [Fact]
+    public async Task Start_ValidOptions_RunCompletesIntoItsOwnFolderWithAManifest()
+    {
+        await using var harness = new RunHarness();
+        await harness.StartWorkerAsync();
+
+        var result = harness.Coordinator.Start(TinyRuns.Options);
+        var finished = await harness.WaitUntilFinishedAsync(result.RunId!);
+
+        Assert.Equal(RunStatus.Completed, finished.Status);
+        Assert.All(finished.Tables, t => Assert.Equal(TableState.Completed, t.State));
+        Assert.All(finished.Tables, t => Assert.Equal(t.RowsPlanned, t.RowsWritten));
+        var manifest = RunManifest.TryRead(Path.Combine(harness.OutputRoot, result.RunId!, RunManifest.FileName));
+        Assert.NotNull(manifest);
+        Assert.Equal(result.RunId, manifest.RunId);
+        Assert.Equal(manifest.TotalBytes, finished.OutputBytes);
+    }
+
+    [Fact]
+    public async Task Start_WhileAnotherRunIsActive_IsQueuedAndGeneratesAfterIt()
+    {
+        await using var harness = new RunHarness();
+        var first = harness.Coordinator.Start(TinyRuns.Options).RunId!;
+        var second = harness.Coordinator.Start(TinyRuns.Options with { Seed = 8 }).RunId!;
+
+        var waiting = harness.Coordinator.Find(second)!;
+        Assert.Equal(RunStatus.Queued, waiting.Status);
+        Assert.Equal(2, waiting.QueuePosition);
+        Assert.Equal(1, harness.Coordinator.Find(first)!.QueuePosition);
+
+        await harness.StartWorkerAsync();
+        var firstDone = await harness.WaitUntilFinishedAsync(first);
+        var secondDone = await harness.WaitUntilFinishedAsync(second);
+
+        Assert.Equal(RunStatus.Completed, firstDone.Status);
+        Assert.Equal(RunStatus.Completed, secondDone.Status);
+        Assert.True(secondDone.StartedAt >= firstDone.FinishedAt, "The queued run started before the first one ended.");
+    }
+
+    [Fact]
+    public async Task Start_InvalidOptions_IsRefusedWithTheCoreMessageAndQueuesNothing()
+    {
+        await using var harness = new RunHarness();
+
+        var result = harness.Coordinator.Start(TinyRuns.Options with { Customers = 0 });
+
+        Assert.False(result.Started);
+        Assert.Contains(result.Errors, e => e.Field == "customers" && e.Message.Contains("customers must be between 1", StringComparison.Ordinal));
+        Assert.Empty(harness.Coordinator.Snapshots());
+    }
+
+    [Fact]
+    public async Task Start_WhenTheQueueIsFull_IsRefusedWithAClearMessage()
+    {
+        await using var harness = new RunHarness(maxQueued: 1);
+        Assert.True(harness.Coordinator.Start(TinyRuns.Options).Started);
+
+        var refused = harness.Coordinator.Start(TinyRuns.Options);
+
+        Assert.False(refused.Started);
+        Assert.Contains("already waiting", refused.Errors.Single().Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cancel_QueuedRun_EndsCancelledAndNeverGenerates()
+    {
+        await using var harness = new RunHarness();
+        var cancelled = harness.Coordinator.Start(TinyRuns.Options).RunId!;
+        var next = harness.Coordinator.Start(TinyRuns.Options).RunId!;
+
+        Assert.True(harness.Coordinator.Cancel(cancelled));
+        await harness.StartWorkerAsync();
+        await harness.WaitUntilFinishedAsync(next);
+
+        var snapshot = harness.Coordinator.Find(cancelled)!;
+        Assert.Equal(RunStatus.Cancelled, snapshot.Status);
+        Assert.Null(snapshot.StartedAt);
+        Assert.Equal([next], harness.Folders());
+    }
+
+    [Fact]
+    public async Task Cancel_RunningRun_EndsCancelledAndLeavesNoOutput()
+    {
+        await using var harness = new RunHarness();
+        await harness.StartWorkerAsync();
+        var runId = harness.Coordinator.Start(LongRun).RunId!;
+        await harness.WaitForAsync(runId, s => s.Status == RunStatus.Running);
+
+        Assert.True(harness.Coordinator.Cancel(runId));
+        var finished = await harness.WaitUntilFinishedAsync(runId);
+
+        Assert.Equal(RunStatus.Cancelled, finished.Status);
+        Assert.DoesNotContain(finished.Tables, t => t.State is TableState.Running or TableState.Pending);
+        Assert.Empty(harness.Folders());
+        Assert.False(harness.Coordinator.Cancel(runId));
+    }
+
+    [Fact]
+    public async Task Ticker_WhileARunGenerates_PublishesGrowingProgress()
+    {
+        await using var harness = new RunHarness();
+        var seen = new List<RunSnapshot>();
+        using var subscription = harness.Coordinator.Subscribe(null, s =>
+        {
+            lock (seen)
+            {
+                seen.Add(s);
+            }
+
+            return Task.CompletedTask;
+        });
+        await harness.StartTickerAsync();
+        await harness.StartWorkerAsync();
+
+        var runId = harness.Coordinator.Start(LongRun with { Customers = 600_000 }).RunId!;
+        await harness.WaitUntilFinishedAsync(runId);
+
+        List<long> running;
+        lock (seen)
+        {
+            running = [.. seen.Where(s => s.RunId == runId && s.Status == RunStatus.Running && s.RowsWritten > 0).Select(s => s.RowsWritten)];
+        }
+
+        Assert.True(running.Distinct().Count() >= 2, $"Expected progress between start and end, saw {running.Count} running snapshots.");
+        Assert.Equal(running.Order(), running);
+    }
+
+    [Fact]
+    public async Task Worker_AfterARunFails_ReportsTheErrorAndKeepsGeneratingTheNextRuns()
+    {
+        // An output root that is a file: the run cannot create its folder.
+        using var temp = new TempFolder();
+        await using var harness = new RunHarness(outputRoot: temp.Combine("root-is-a-file"));
+        await File.WriteAllTextAsync(harness.OutputRoot, "not a folder", TestContext.Current.CancellationToken);
+        await harness.StartWorkerAsync();
+
+        var failed = await harness.WaitUntilFinishedAsync(harness.Coordinator.Start(TinyRuns.Options).RunId!);
+        File.Delete(harness.OutputRoot);
+        var next = await harness.WaitUntilFinishedAsync(harness.Coordinator.Start(TinyRuns.Options).RunId!);
+
+        Assert.Equal(RunStatus.Failed, failed.Status);
+        Assert.False(string.IsNullOrWhiteSpace(failed.Error));
+        Assert.Equal(RunStatus.Completed, next.Status);
+    }
+}
