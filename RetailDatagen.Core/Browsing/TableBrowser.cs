@@ -117,6 +117,31 @@ public sealed class TableBrowser(BrowseCache? cache = null)
         return await CountAsync(connection, databasePath, table, text, SearchFilter.Build(table, text), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The line table of a header table (receipts → receipt lines, online orders → their lines), or null.</summary>
+    public static TableInfo? LinesTableOf(TableInfo header) =>
+        header == Tables.Receipts ? Tables.ReceiptLines : header == Tables.OnlineOrders ? Tables.OnlineOrderLines : null;
+
+    /// <summary>The lines of one receipt or online order, in line order (the id is a bound parameter).</summary>
+    public async Task<TablePage> LinesOfAsync(string databasePath, TableInfo header, string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        var lines = LinesTableOf(header) ?? throw new ArgumentException($"{header.Name} has no line table.", nameof(header));
+        var key = lines.KeyColumns[0];
+        await using var connection = await OpenAsync(databasePath, cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {string.Join(", ", lines.Columns.Select(Quote))} FROM {Quote(lines.Name)} WHERE {Quote(key)} = $id ORDER BY {Quote("Line")}";
+        command.Parameters.AddWithValue("$id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<IReadOnlyList<string?>>();
+        var kinds = lines.Kinds;
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add([.. kinds.Select((kind, i) => Format(reader, i, kind))]);
+        }
+
+        return new TablePage(rows, rows.Count);
+    }
+
     /// <summary>Forgets what was cached about a database file, e.g. before its run folder is deleted.</summary>
     public void Forget(string databasePath) => _cache.Forget(databasePath);
 

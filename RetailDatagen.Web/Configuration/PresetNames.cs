@@ -32,6 +32,6 @@ public static class PresetNames
         options with { Preset = Match(options) };
 
     private static bool SameShape(GenerationOptions a, GenerationOptions b) =>
-        a.StartDate == b.StartDate
+        a.StartDate == b.StartDate && a.GenerateFacts == b.GenerateFacts && a.TaxRate == b.TaxRate
         && OptionCatalog.Fields.Where(f => f.Group != "Run").All(f => f.Get(a) == f.Get(b));
 }

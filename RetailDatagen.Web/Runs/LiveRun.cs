@@ -1,4 +1,3 @@
-using RetailDatagen.Core.Generation;
 using RetailDatagen.Core.Model;
 using RetailDatagen.Core.Options;
 using RetailDatagen.Core.Pipeline;
@@ -24,8 +23,8 @@ internal sealed class LiveRun : IProgress<TableProgress>, IDisposable
         Sequence = sequence;
         _time = time;
         QueuedAt = time.GetUtcNow();
-        var planned = GeneratorSet.PlannedRows(options);
-        _tables = [.. Tables.All.Select(t => new TableSnapshot(t.Name, t.Title, t.Stage, TableState.Pending, 0, planned[t.Name], 0))];
+        var planned = GenerationPipeline.PlannedRows(options);
+        _tables = [.. Tables.For(options).Select(t => new TableSnapshot(t.Name, t.Title, t.Stage, TableState.Pending, 0, planned[t.Name], 0))];
     }
 
     public string RunId { get; }

@@ -1,6 +1,7 @@
 using RetailDatagen.Core.Generation;
 using RetailDatagen.Core.Model;
 using RetailDatagen.Core.Options;
+using RetailDatagen.Core.Pipeline;
 using RetailDatagen.Tests.Web.TestSupport;
 using RetailDatagen.Web.Configuration;
 
@@ -17,7 +18,7 @@ public sealed class OutputEstimatorTests(WebDataset dataset)
 
         var estimate = OutputEstimator.Estimate(options);
 
-        var planned = GeneratorSet.PlannedRows(options);
+        var planned = GenerationPipeline.PlannedRows(options);
         Assert.Equal(Tables.All.Select(t => planned[t.Name]), estimate.Tables.Select(t => t.Rows));
         Assert.Equal(planned.Values.Sum(), estimate.TotalRows);
     }

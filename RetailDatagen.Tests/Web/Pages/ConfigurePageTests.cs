@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RetailDatagen.Core.Generation;
 using RetailDatagen.Core.Model;
 using RetailDatagen.Core.Options;
+using RetailDatagen.Core.Pipeline;
 using RetailDatagen.Tests.Web.TestSupport;
 using RetailDatagen.Web.Components.Pages.Configure;
 using RetailDatagen.Web.Runs;
@@ -114,7 +115,7 @@ public sealed class ConfigurePageTests : MudTestContext
         PickPreset(page, "small");
         Field(page, "customers").Input("12345");
 
-        var planned = GeneratorSet.PlannedRows(Presets.Small with { Customers = 12_345 });
+        var planned = GenerationPipeline.PlannedRows(Presets.Small with { Customers = 12_345 });
         foreach (var table in Tables.All)
         {
             var cells = page.FindAll($"[data-testid=estimate-{table.Name}] td");
