@@ -23,6 +23,7 @@ public static class DependencyInjection
         services.AddSingleton<RunCoordinator>();
         services.AddSingleton<IRunCoordinator>(sp => sp.GetRequiredService<RunCoordinator>());
         services.AddSingleton<RunCatalog>();
+        services.AddSingleton<Insights.InsightsCache>();
         services.AddHostedService<RunWorker>();
         services.AddHostedService<RunProgressTicker>();
 

@@ -88,6 +88,13 @@ public sealed partial class EndToEndTests : IAsyncLifetime
 
         // Results: customers, page 2, then sorted by last name.
         await page.GetByTestId("open-results").ClickAsync();
+
+        // Results open on the overview: charts and the network map from SQL aggregates of this run.
+        await Expect(page.GetByTestId("network-map")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("chart-sales-day")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("network-map").Locator("[data-testid=store]")).ToHaveCountAsync(20);
+        await ShotAsync(page, "overview");
+        await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Tables", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { NameRegex = new Regex("^Customers") }).ClickAsync();
         var grid = page.GetByTestId("results-grid");
         await Expect(grid.Locator("h2")).ToHaveTextAsync("Customers");

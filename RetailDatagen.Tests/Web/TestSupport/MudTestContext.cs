@@ -33,6 +33,7 @@ public abstract class MudTestContext : BunitContext
         Services.AddSingleton(sp => new RunCatalog(
             sp.GetRequiredService<IOptions<RetailDatagenSettings>>(), Coordinator, sp.GetRequiredService<TableBrowser>(), NullLogger<RunCatalog>.Instance));
         Services.AddScoped<ConfigureDraft>();
+        Services.AddSingleton<RetailDatagen.Web.Insights.InsightsCache>();
     }
 
     private readonly TempFolder _ownRoot = new();
