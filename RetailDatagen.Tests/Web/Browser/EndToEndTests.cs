@@ -86,6 +86,13 @@ public sealed partial class EndToEndTests : IAsyncLifetime
         await Expect(page.GetByTestId("quality-verdict")).ToContainTextAsync("checks passed");
         await ShotAsync(page, "run");
 
+        // A second tab (or a reload) on the run's URL shows the same run.
+        var second = await context.NewPageAsync();
+        await second.GotoAsync(page.Url);
+        await Expect(second.GetByTestId("tables-complete")).ToHaveTextAsync($"{Tables.All.Count}/{Tables.All.Count} tables complete");
+        await Expect(second.GetByTestId("run-status")).ToHaveTextAsync("Completed");
+        await second.CloseAsync();
+
         // Results: customers, page 2, then sorted by last name.
         await page.GetByTestId("open-results").ClickAsync();
 

@@ -120,6 +120,21 @@ public sealed class RunPageTests : MudTestContext
     }
 
     [Fact]
+    public async Task AnotherRunId_FollowsThatRunInstead()
+    {
+        const string other = "20250101-130000-beef";
+        await Coordinator.PublishAsync(Snapshot(completed: 2, runningRows: 10));
+        var page = Render<RunPage>(p => p.Add(x => x.RunId, RunId));
+
+        page.Render(p => p.Add(x => x.RunId, other));
+        await Coordinator.PublishAsync(Snapshot(completed: 6, runningRows: 10) with { RunId = other });
+        await Coordinator.PublishAsync(Snapshot(completed: 1, runningRows: 10));
+
+        page.WaitForAssertion(() => Assert.Equal("6/8 tables complete", page.Find("[data-testid=tables-complete]").TextContent.Trim()));
+        Assert.Equal(1, Coordinator.SubscriberCount);
+    }
+
+    [Fact]
     public void Dispose_StopsListeningForSnapshots()
     {
         var page = Render<RunPage>(p => p.Add(x => x.RunId, RunId));
