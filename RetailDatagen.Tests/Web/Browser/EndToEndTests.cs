@@ -13,6 +13,8 @@ using RetailDatagen.Core.Pipeline;
 using RetailDatagen.Tests.Web.TestSupport;
 using static Microsoft.Playwright.Assertions;
 
+using RetailDatagen.Tests.TestSupport;
+
 namespace RetailDatagen.Tests.Web.Browser;
 
 /// <summary>
@@ -24,7 +26,7 @@ public sealed partial class EndToEndTests : IAsyncLifetime
     private const string ChromiumPath = "/usr/bin/chromium";
     private const long Seed = 4242;
 
-    private readonly TempFolder _temp = new();
+    private readonly TempDirectory _temp = new();
     private AppFactory? _app;
     private IPlaywright? _playwright;
     private IBrowser? _browser;

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Options;
 using RetailDatagen.Tests.Web.TestSupport;
 
+using RetailDatagen.Tests.TestSupport;
+
 namespace RetailDatagen.Tests.Web.Configuration;
 
 public sealed class SettingsTests
@@ -9,7 +11,7 @@ public sealed class SettingsTests
     [Fact]
     public async Task AppStart_NegativeKeepLastRuns_FailsWithAMessageNamingTheSetting()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         await using var app = new AppFactory(temp.Path, keepLastRuns: -1);
 
         var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());

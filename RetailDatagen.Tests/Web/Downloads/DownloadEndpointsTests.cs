@@ -10,6 +10,8 @@ using RetailDatagen.Core.Options;
 using RetailDatagen.Core.Pipeline;
 using RetailDatagen.Tests.Web.TestSupport;
 
+using RetailDatagen.Tests.TestSupport;
+
 namespace RetailDatagen.Tests.Web.Downloads;
 
 /// <summary>The app over the shared small dataset's output root.</summary>
@@ -153,7 +155,7 @@ public sealed class DownloadEndpointsTests(WebDataset dataset, DatasetApp app) :
     public async Task Download_FileInTheRunFolderButNotInItsManifest_Is404()
     {
         // A SQLite-only run with a CSV file dropped into its folder afterwards: the manifest is the allow-list.
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var manifest = await TinyRuns.WriteAsync(temp.Path, TinyRuns.Options with { Format = OutputFormat.Sqlite });
         var csvFolder = Path.Combine(temp.Path, manifest.RunId, RunFolder.CsvFolder);
         Directory.CreateDirectory(csvFolder);

@@ -7,12 +7,14 @@ using RetailDatagen.Tests.Web.TestSupport;
 using RetailDatagen.Web.Configuration;
 using RetailDatagen.Web.Runs;
 
+using RetailDatagen.Tests.TestSupport;
+
 namespace RetailDatagen.Tests.Web.Runs;
 
 public sealed class RunCatalogTests : IDisposable
 {
     private static readonly DateTimeOffset Monday = new(2025, 3, 3, 9, 0, 0, TimeSpan.Zero);
-    private readonly TempFolder _temp = new();
+    private readonly TempDirectory _temp = new();
     private readonly FakeRunCoordinator _coordinator = new();
 
     private string Root => _temp.Combine("output");

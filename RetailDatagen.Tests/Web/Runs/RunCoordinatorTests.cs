@@ -3,6 +3,8 @@ using RetailDatagen.Core.Pipeline;
 using RetailDatagen.Tests.Web.TestSupport;
 using RetailDatagen.Web.Runs;
 
+using RetailDatagen.Tests.TestSupport;
+
 namespace RetailDatagen.Tests.Web.Runs;
 
 public sealed class RunCoordinatorTests
@@ -141,7 +143,7 @@ public sealed class RunCoordinatorTests
     public async Task Worker_AfterARunFails_ReportsTheErrorAndKeepsGeneratingTheNextRuns()
     {
         // An output root that is a file: the run cannot create its folder.
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         await using var harness = new RunHarness(outputRoot: temp.Combine("root-is-a-file"));
         await File.WriteAllTextAsync(harness.OutputRoot, "not a folder", TestContext.Current.CancellationToken);
         await harness.StartWorkerAsync();

@@ -5,12 +5,14 @@ using RetailDatagen.Tests.Web.TestSupport;
 using RetailDatagen.Web.Configuration;
 using RetailDatagen.Web.Runs;
 
+using RetailDatagen.Tests.TestSupport;
+
 namespace RetailDatagen.Tests.Web.Runs;
 
 /// <summary>The coordinator, worker and catalog of the app, wired as in DI, over a temp output root.</summary>
 internal sealed class RunHarness : IAsyncDisposable
 {
-    private readonly TempFolder _temp = new();
+    private readonly TempDirectory _temp = new();
     private readonly RunWorker _worker;
     private RunProgressTicker? _ticker;
     private bool _workerStarted;

@@ -10,6 +10,8 @@ using RetailDatagen.Web.Components.Pages.Configure;
 using RetailDatagen.Web.Configuration;
 using RetailDatagen.Web.Runs;
 
+using RetailDatagen.Tests.TestSupport;
+
 namespace RetailDatagen.Tests.Web.TestSupport;
 
 /// <summary>
@@ -36,7 +38,7 @@ public abstract class MudTestContext : BunitContext
         Services.AddSingleton<RetailDatagen.Web.Insights.InsightsCache>();
     }
 
-    private readonly TempFolder _ownRoot = new();
+    private readonly TempDirectory _ownRoot = new();
 
     public FakeRunCoordinator Coordinator { get; } = new();
 

@@ -1,6 +1,8 @@
 using RetailDatagen.Core.Options;
 using RetailDatagen.Core.Pipeline;
 
+using RetailDatagen.Tests.TestSupport;
+
 namespace RetailDatagen.Tests.Web.TestSupport;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace RetailDatagen.Tests.Web.TestSupport;
 /// </summary>
 public sealed class WebDataset : IAsyncLifetime
 {
-    private readonly TempFolder _temp = new();
+    private readonly TempDirectory _temp = new();
 
     public static GenerationOptions Options { get; } = Presets.Small with { Seed = 20240101, Format = OutputFormat.Both };
 
