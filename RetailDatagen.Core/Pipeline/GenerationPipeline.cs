@@ -81,7 +81,8 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
             TableOutput Open(TableTracker tracker) => new(
                 tracker,
                 folder is not null && options.Format.WritesCsv() ? new CsvTableSink(folder.StagedPath(Path.Combine(RunFolder.CsvFolder, tracker.Table.CsvFile)), tracker.Table) : null,
-                queue);
+                queue,
+                request.DiscardOutput ? null : new ContentHasher());
 
             foreach (var stage in trackers.Where(t => t.Table.Stage < Tables.FactStage).GroupBy(t => t.Table.Stage).OrderBy(g => g.Key))
             {
@@ -99,6 +100,12 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
 
             if (options.GenerateFacts)
             {
+                // Facts reference the customers' unique BLE and ad ids: build the master indexes first.
+                if (queue is not null)
+                {
+                    await queue.EnqueueAsync(WriteBatch.Run(w => w.BuildIndexes(Tables.Master)), failure.Token).ConfigureAwait(false);
+                }
+
                 var factTrackers = trackers.Where(t => t.Table.Stage == Tables.FactStage).ToList();
                 var outputs = factTrackers.ToDictionary(t => t.Table, Open);
                 try

@@ -3,10 +3,12 @@ using RetailDatagen.Core.Sinks;
 
 namespace RetailDatagen.Core.Pipeline;
 
-/// <summary>One table's way out: its content hash, its CSV file (if any) and its place in the SQLite queue (if any).</summary>
-internal sealed class TableOutput(TableTracker tracker, CsvTableSink? csv, SqliteWriterQueue? queue) : IDisposable
+/// <summary>
+/// One table's way out: its content hash, its CSV file (if any) and its place in the SQLite queue (if any).
+/// Without a hasher (benchmarking generation alone) rows are only counted.
+/// </summary>
+internal sealed class TableOutput(TableTracker tracker, CsvTableSink? csv, SqliteWriterQueue? queue, ContentHasher? hasher) : IDisposable
 {
-    private readonly ContentHasher _hasher = new();
     private long _produced;
 
     public TableTracker Tracker => tracker;
@@ -14,10 +16,13 @@ internal sealed class TableOutput(TableTracker tracker, CsvTableSink? csv, Sqlit
     /// <summary>Hashes and writes rows in order; must not be called concurrently for one table.</summary>
     public async ValueTask WriteAsync(IRow[] rows, CancellationToken cancellationToken)
     {
-        foreach (var row in rows)
+        if (hasher is not null || csv is not null)
         {
-            _hasher.AddRow(row);
-            csv?.Write(row);
+            foreach (var row in rows)
+            {
+                hasher?.AddRow(row);
+                csv?.Write(row);
+            }
         }
 
         _produced += rows.Length;
@@ -39,12 +44,12 @@ internal sealed class TableOutput(TableTracker tracker, CsvTableSink? csv, Sqlit
         tracker.ProducedAll(_produced);
         await tracker.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
         tracker.Finish(TableState.Completed);
-        return new TableManifest(tracker.Table.Name, tracker.Table.CsvFile, _produced, _hasher.Finish(), Math.Round(tracker.Seconds, 3));
+        return new TableManifest(tracker.Table.Name, tracker.Table.CsvFile, _produced, hasher?.Finish() ?? "", Math.Round(tracker.Seconds, 3));
     }
 
     public void Dispose()
     {
         csv?.Dispose();
-        _hasher.Dispose();
+        hasher?.Dispose();
     }
 }

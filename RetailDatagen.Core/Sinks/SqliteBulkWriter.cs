@@ -17,6 +17,7 @@ public sealed class SqliteBulkWriter : IDisposable
     private readonly sqlite3 _db;
     private readonly Dictionary<string, sqlite3_stmt> _statements = new(StringComparer.Ordinal);
     private readonly Binder _binder;
+    private readonly HashSet<string> _builtIndexes = new(StringComparer.Ordinal);
     private bool _completed;
 
     private SqliteBulkWriter(string path)
@@ -68,10 +69,16 @@ public sealed class SqliteBulkWriter : IDisposable
         }
     }
 
-    /// <summary>Builds the secondary indexes (after the load: one sort instead of per-row maintenance).</summary>
-    public void BuildIndexes()
+    /// <summary>Builds the secondary indexes not built yet (after the load: one sort instead of per-row maintenance).</summary>
+    public void BuildIndexes() => BuildIndexes(SqliteSchema.Instance.Indexes);
+
+    /// <summary>Builds the secondary indexes of these tables (before other tables reference their unique keys).</summary>
+    public void BuildIndexes(IEnumerable<TableInfo> tables) =>
+        BuildIndexes(tables.SelectMany(t => SqliteSchema.Instance.IndexesOf(t.Name)));
+
+    private void BuildIndexes(IEnumerable<string> statements)
     {
-        foreach (var index in SqliteSchema.Instance.Indexes)
+        foreach (var index in statements.Where(_builtIndexes.Add).ToList())
         {
             Execute(index);
         }
