@@ -13,15 +13,13 @@ public sealed class DcInventorySnapshotGenerator(MasterPlan plan) : ITableGenera
     public IRow Create(long index)
     {
         var o = plan.Options;
-        var random = new RowRandom(o.Seed, RandomStream.DcSnapshots, index);
-        var quantity = random.NextInt(o.DcInventoryMin, o.DcInventoryMax);
-        var reorderMax = Math.Max(o.DcReorderPointMin, Math.Min(o.DcReorderPointMax, quantity / 5));
+        var (quantity, reorder) = StockLevels.Draw(o.Seed, RandomStream.DcSnapshots, index, o.DcInventoryMin, o.DcInventoryMax, o.DcReorderPointMin, o.DcReorderPointMax, 5);
         return new DcInventorySnapshot
         {
             DCID = (int)(index / o.Products) + 1,
             ProductID = (int)(index % o.Products) + 1,
             CurrentQuantity = quantity,
-            ReorderPoint = random.NextInt(o.DcReorderPointMin, reorderMax),
+            ReorderPoint = reorder,
             LastUpdated = plan.SnapshotTime,
         };
     }
@@ -37,16 +35,26 @@ public sealed class StoreInventorySnapshotGenerator(MasterPlan plan) : ITableGen
     public IRow Create(long index)
     {
         var o = plan.Options;
-        var random = new RowRandom(o.Seed, RandomStream.StoreSnapshots, index);
-        var quantity = random.NextInt(o.StoreInventoryMin, o.StoreInventoryMax);
-        var reorderMax = Math.Max(o.StoreReorderPointMin, Math.Min(o.StoreReorderPointMax, quantity / 3));
+        var (quantity, reorder) = StockLevels.Draw(o.Seed, RandomStream.StoreSnapshots, index, o.StoreInventoryMin, o.StoreInventoryMax, o.StoreReorderPointMin, o.StoreReorderPointMax, 3);
         return new StoreInventorySnapshot
         {
             StoreID = (int)(index / o.Products) + 1,
             ProductID = (int)(index % o.Products) + 1,
             CurrentQuantity = quantity,
-            ReorderPoint = random.NextInt(o.StoreReorderPointMin, reorderMax),
+            ReorderPoint = reorder,
             LastUpdated = plan.SnapshotTime,
         };
+    }
+}
+
+/// <summary>A starting quantity in [min, max] and a reorder point in [reorderMin, min(reorderMax, quantity / divisor)].</summary>
+internal static class StockLevels
+{
+    public static (int Quantity, int Reorder) Draw(long seed, RandomStream stream, long index, int min, int max, int reorderMin, int reorderMax, int divisor)
+    {
+        var random = new RowRandom(seed, stream, index);
+        var quantity = random.NextInt(min, max);
+        var upper = Math.Max(reorderMin, Math.Min(reorderMax, quantity / divisor));
+        return (quantity, random.NextInt(reorderMin, upper));
     }
 }

@@ -34,7 +34,8 @@ public sealed class SqliteBulkWriter : IDisposable
         Execute("PRAGMA journal_mode = OFF");
         Execute("PRAGMA synchronous = OFF");
         Execute("PRAGMA locking_mode = EXCLUSIVE");
-        Execute("PRAGMA temp_store = MEMORY");
+        // Index sorts larger than the cache spill to a temporary file instead of growing the process.
+        Execute("PRAGMA temp_store = FILE");
         Execute("PRAGMA cache_size = -131072");
         Execute("PRAGMA foreign_keys = ON");
 
@@ -102,39 +103,16 @@ public sealed class SqliteBulkWriter : IDisposable
     /// <summary>Records the run metadata and the quality report, then commits.</summary>
     public void Commit(MetaRun run, IEnumerable<MetaTable> tables, IEnumerable<MetaQuality> quality)
     {
-        using (var command = _connection.CreateCommand())
-        {
-            command.CommandText = "INSERT INTO meta_run (RunId, GeneratorVersion, Seed, ConfigJson, StartedAt, CompletedAt, Status) VALUES ($id, $version, $seed, $config, $started, $completed, $status)";
-            command.Parameters.AddWithValue("$id", run.RunId);
-            command.Parameters.AddWithValue("$version", run.GeneratorVersion);
-            command.Parameters.AddWithValue("$seed", run.Seed);
-            command.Parameters.AddWithValue("$config", run.ConfigJson);
-            command.Parameters.AddWithValue("$started", run.StartedAt);
-            command.Parameters.AddWithValue("$completed", run.CompletedAt);
-            command.Parameters.AddWithValue("$status", run.Status);
-            command.ExecuteNonQuery();
-        }
-
+        InsertRow("meta_run", ("RunId", run.RunId), ("GeneratorVersion", run.GeneratorVersion), ("Seed", run.Seed), ("ConfigJson", run.ConfigJson),
+            ("StartedAt", run.StartedAt), ("CompletedAt", run.CompletedAt), ("Status", run.Status));
         foreach (var table in tables)
         {
-            using var command = _connection.CreateCommand();
-            command.CommandText = "INSERT INTO meta_tables (TableName, RowCount, ContentHash, GeneratedSeconds) VALUES ($name, $rows, $hash, $seconds)";
-            command.Parameters.AddWithValue("$name", table.TableName);
-            command.Parameters.AddWithValue("$rows", table.RowCount);
-            command.Parameters.AddWithValue("$hash", table.ContentHash);
-            command.Parameters.AddWithValue("$seconds", table.GeneratedSeconds);
-            command.ExecuteNonQuery();
+            InsertRow("meta_tables", ("TableName", table.TableName), ("RowCount", table.RowCount), ("ContentHash", table.ContentHash), ("GeneratedSeconds", table.GeneratedSeconds));
         }
 
         foreach (var check in quality)
         {
-            using var command = _connection.CreateCommand();
-            command.CommandText = "INSERT INTO meta_quality (\"Check\", Description, Checked, Failed) VALUES ($check, $description, $checked, $failed)";
-            command.Parameters.AddWithValue("$check", check.Check);
-            command.Parameters.AddWithValue("$description", check.Description);
-            command.Parameters.AddWithValue("$checked", check.Checked);
-            command.Parameters.AddWithValue("$failed", check.Failed);
-            command.ExecuteNonQuery();
+            InsertRow("meta_quality", ("Check", check.Check), ("Description", check.Description), ("Checked", check.Checked), ("Failed", check.Failed));
         }
 
         Execute("COMMIT");
@@ -144,6 +122,19 @@ public sealed class SqliteBulkWriter : IDisposable
         Execute("PRAGMA journal_mode = DELETE");
         Execute("PRAGMA optimize");
 
+    }
+
+    // The few metadata rows go through an ordinary parameterised command (column names are the model's own).
+    private void InsertRow(string table, params (string Column, object Value)[] values)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", values.Select(v => $"\"{v.Column}\""))}) VALUES ({string.Join(", ", values.Select((_, i) => $"$p{i}"))})";
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters.AddWithValue($"$p{i}", values[i].Value);
+        }
+
+        command.ExecuteNonQuery();
     }
 
     public void Dispose()

@@ -39,6 +39,14 @@ internal static class BenchCommand
         var pipeline = new GenerationPipeline();
 
         await stdout.WriteLineAsync($"Bench: preset {options.Preset}, format {options.Format.ToOptionValue()}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}");
+        // Warm-up: the first run of a process also pays for loading the dictionaries, building the EF model of
+        // the schema and JIT compilation. A long-running app pays that once; the figures below are steady state.
+        await pipeline.RunAsync(
+            new GenerationRequest { Options = Presets.Small with { Days = 1 }, OutputDirectory = Path.Combine(outDir, "warmup"), RunId = RunIds.New(TimeProvider.System), Overwrite = true },
+            null,
+            cancellationToken);
+        Directory.Delete(Path.Combine(outDir, "warmup"), recursive: true);
+
         var wall = Stopwatch.StartNew();
         var endToEnd = await pipeline.RunAsync(
             new GenerationRequest { Options = options, OutputDirectory = runDir, RunId = RunIds.New(TimeProvider.System), Overwrite = true },
