@@ -36,8 +36,14 @@ public sealed partial class EndToEndTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        // On a fresh machine the project's script installs Debian's Chromium (as root); elsewhere it says how.
+        if (!File.Exists(ChromiumPath))
+        {
+            await InstallBrowserAsync();
+        }
+
         Assert.True(File.Exists(ChromiumPath),
-            $"Chromium was not found at {ChromiumPath}. Install Debian's package: apt-get update && apt-get install -y chromium");
+            $"Chromium was not found at {ChromiumPath}. Install Debian's package: bash scripts/install-browser.sh (or apt-get install -y chromium)");
 
         _app = new AppFactory(_temp.Combine("output"));
         _app.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -195,6 +201,16 @@ public sealed partial class EndToEndTests : IAsyncLifetime
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
         return (long)command.ExecuteScalar()!;
+    }
+
+    private static async Task InstallBrowserAsync()
+    {
+        var script = Path.Combine(RepositoryRoot(), "scripts", "install-browser.sh");
+        using var install = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("bash", [script]) { UseShellExecute = false });
+        if (install is not null)
+        {
+            await install.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
     }
 
     private static string RepositoryRoot()
