@@ -93,7 +93,7 @@ public sealed class TableBrowser(BrowseCache? cache = null)
                 var values = new string?[kinds.Count];
                 for (var i = 0; i < values.Length; i++)
                 {
-                    values[i] = Format(reader, i, kinds[i]);
+                    values[i] = ColumnText.Read(reader, i, kinds[i]);
                 }
 
                 rows.Add(values);
@@ -136,7 +136,7 @@ public sealed class TableBrowser(BrowseCache? cache = null)
         var kinds = lines.Kinds;
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            rows.Add([.. kinds.Select((kind, i) => Format(reader, i, kind))]);
+            rows.Add([.. kinds.Select((kind, i) => ColumnText.Read(reader, i, kind))]);
         }
 
         return new TablePage(rows, rows.Count);
@@ -226,22 +226,5 @@ public sealed class TableBrowser(BrowseCache? cache = null)
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
-    }
-
-    private static string? Format(SqliteDataReader reader, int ordinal, ColumnKind kind)
-    {
-        if (reader.IsDBNull(ordinal))
-        {
-            return null;
-        }
-
-        return kind switch
-        {
-            ColumnKind.Integer or ColumnKind.NullableInteger => reader.GetInt64(ordinal).ToString(CultureInfo.InvariantCulture),
-            ColumnKind.Money => reader.GetDouble(ordinal).ToString(TextFormats.Money, CultureInfo.InvariantCulture),
-            ColumnKind.Coordinate => reader.GetDouble(ordinal).ToString(TextFormats.Coordinate, CultureInfo.InvariantCulture),
-            ColumnKind.Boolean => reader.GetInt64(ordinal) != 0 ? TextFormats.True : TextFormats.False,
-            _ => reader.GetString(ordinal),
-        };
     }
 }

@@ -99,14 +99,7 @@ public static class RunVerifier
         var values = new List<string>(kinds.Count);
         for (var i = 0; i < kinds.Count; i++)
         {
-            values.Add(reader.IsDBNull(i) ? "" : kinds[i] switch
-            {
-                ColumnKind.Integer or ColumnKind.NullableInteger => reader.GetInt64(i).ToString(CultureInfo.InvariantCulture),
-                ColumnKind.Money => reader.GetDouble(i).ToString(TextFormats.Money, CultureInfo.InvariantCulture),
-                ColumnKind.Coordinate => reader.GetDouble(i).ToString(TextFormats.Coordinate, CultureInfo.InvariantCulture),
-                ColumnKind.Boolean => reader.GetInt64(i) != 0 ? TextFormats.True : TextFormats.False,
-                _ => reader.GetString(i),
-            });
+            values.Add(ColumnText.Read(reader, i, kinds[i]) ?? "");
         }
 
         return values;

@@ -21,20 +21,7 @@ public static class ContentHashReader
         {
             for (var i = 0; i < kinds.Count; i++)
             {
-                if (reader.IsDBNull(i))
-                {
-                    hasher.AddText("");
-                    continue;
-                }
-
-                hasher.AddText(kinds[i] switch
-                {
-                    ColumnKind.Integer or ColumnKind.NullableInteger => reader.GetInt64(i).ToString(CultureInfo.InvariantCulture),
-                    ColumnKind.Money => reader.GetDouble(i).ToString(TextFormats.Money, CultureInfo.InvariantCulture),
-                    ColumnKind.Coordinate => reader.GetDouble(i).ToString(TextFormats.Coordinate, CultureInfo.InvariantCulture),
-                    ColumnKind.Boolean => reader.GetInt64(i) != 0 ? TextFormats.True : TextFormats.False,
-                    _ => reader.GetString(i),
-                });
+                hasher.AddText(ColumnText.Read(reader, i, kinds[i]) ?? "");
             }
 
             hasher.EndRow();
