@@ -100,12 +100,6 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
 
             if (options.GenerateFacts)
             {
-                // Facts reference the customers' unique BLE and ad ids: build the master indexes first.
-                if (queue is not null)
-                {
-                    await queue.EnqueueAsync(WriteBatch.Run(w => w.BuildIndexes(Tables.Master)), failure.Token).ConfigureAwait(false);
-                }
-
                 var factTrackers = trackers.Where(t => t.Table.Stage == Tables.FactStage).ToList();
                 var outputs = factTrackers.ToDictionary(t => t.Table, Open);
                 try
@@ -132,7 +126,7 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
                 database = await queue.DrainAsync().ConfigureAwait(false);
                 database.BuildIndexes();
                 var violations = database.ForeignKeyViolations();
-                var withForeignKeys = Tables.For(options).Where(t => t != Tables.Geographies && t != Tables.Products).Sum(t => results[t.Name].RowCount);
+                var withForeignKeys = Tables.For(options).Where(t => SqliteSchema.Instance.HasForeignKeys(t.Name)).Sum(t => results[t.Name].RowCount);
                 quality = [new QualityCheck("foreign_keys", "PRAGMA foreign_key_check: rows whose foreign keys do not resolve", withForeignKeys, violations), .. quality];
             }
 

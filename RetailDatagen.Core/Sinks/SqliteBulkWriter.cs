@@ -18,6 +18,7 @@ public sealed class SqliteBulkWriter : IDisposable
     private readonly Dictionary<string, sqlite3_stmt> _statements = new(StringComparer.Ordinal);
     private readonly Binder _binder;
     private readonly HashSet<string> _builtIndexes = new(StringComparer.Ordinal);
+    private bool _masterIndexed;
     private bool _completed;
 
     private SqliteBulkWriter(string path)
@@ -55,6 +56,14 @@ public sealed class SqliteBulkWriter : IDisposable
 
     public void Insert(TableInfo table, ReadOnlySpan<IRow> rows)
     {
+        // Facts reference the customers' unique BLE and ad ids, and SQLite checks a foreign key against its
+        // parent's unique index: the master indexes must exist before the first fact row.
+        if (table.Stage == Tables.FactStage && !_masterIndexed)
+        {
+            BuildIndexes(Tables.Master);
+            _masterIndexed = true;
+        }
+
         var statement = Statement(table);
         foreach (var row in rows)
         {
@@ -73,8 +82,7 @@ public sealed class SqliteBulkWriter : IDisposable
     /// <summary>Builds the secondary indexes not built yet (after the load: one sort instead of per-row maintenance).</summary>
     public void BuildIndexes() => BuildIndexes(SqliteSchema.Instance.Indexes);
 
-    /// <summary>Builds the secondary indexes of these tables (before other tables reference their unique keys).</summary>
-    public void BuildIndexes(IEnumerable<TableInfo> tables) =>
+    private void BuildIndexes(IEnumerable<TableInfo> tables) =>
         BuildIndexes(tables.SelectMany(t => SqliteSchema.Instance.IndexesOf(t.Name)));
 
     private void BuildIndexes(IEnumerable<string> statements)

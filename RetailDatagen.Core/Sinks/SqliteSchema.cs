@@ -41,6 +41,10 @@ public sealed partial record SqliteSchema(IReadOnlyList<string> Tables, IReadOnl
         return new SqliteSchema(tables, indexes);
     }
 
+    /// <summary>Whether the model declares foreign keys on this table.</summary>
+    public bool HasForeignKeys(string table) =>
+        Tables.Any(t => t.StartsWith($"CREATE TABLE \"{table}\"", StringComparison.Ordinal) && t.Contains("FOREIGN KEY", StringComparison.Ordinal));
+
     /// <summary>The index statements of one table.</summary>
     public IEnumerable<string> IndexesOf(string table) =>
         Indexes.Where(i => i.Contains($" ON \"{table}\" ", StringComparison.Ordinal));

@@ -3,14 +3,8 @@ using RetailDatagen.Core.Model;
 
 namespace RetailDatagen.Core.Sinks;
 
-/// <summary>
-/// A batch of one table's rows on its way to SQLite (<see cref="Written"/> runs once they are in), or a command
-/// to run on the writer in queue order.
-/// </summary>
-internal sealed record WriteBatch(TableInfo? Table, IRow[] Rows, Action<int>? Written, Action<SqliteBulkWriter>? Command = null)
-{
-    public static WriteBatch Run(Action<SqliteBulkWriter> command) => new(null, [], null, command);
-}
+/// <summary>A batch of one table's rows on its way to SQLite; <see cref="Written"/> runs once they are in.</summary>
+internal sealed record WriteBatch(TableInfo Table, IRow[] Rows, Action<int> Written);
 
 /// <summary>
 /// Feeds <see cref="SqliteBulkWriter"/> from one long-running consumer, so tables generated in parallel share
@@ -57,14 +51,8 @@ internal sealed class SqliteWriterQueue
                 while (reader.TryRead(out var batch))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    if (batch.Command is not null)
-                    {
-                        batch.Command(_writer.Value);
-                        continue;
-                    }
-
-                    _writer.Value.Insert(batch.Table!, batch.Rows);
-                    batch.Written!(batch.Rows.Length);
+                    _writer.Value.Insert(batch.Table, batch.Rows);
+                    batch.Written(batch.Rows.Length);
                 }
             }
         }

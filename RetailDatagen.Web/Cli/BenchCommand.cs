@@ -126,16 +126,8 @@ internal static class BenchCommand
         var clock = Stopwatch.StartNew();
         using (var writer = SqliteBulkWriter.Create(path))
         {
-            var masterIndexed = false;
             foreach (var (table, rows) in prepared)
             {
-                // As in the pipeline: facts reference the customers' unique keys, so master indexes come first.
-                if (table.Stage == Tables.FactStage && !masterIndexed)
-                {
-                    writer.BuildIndexes(Tables.Master);
-                    masterIndexed = true;
-                }
-
                 var all = rows as IRow[] ?? [.. rows];
                 for (var start = 0; start < all.Length; start += options.BatchSize)
                 {
