@@ -30,6 +30,9 @@ public sealed record RunManifest
     /// <summary>The quality report: every invariant with its checked and failed counts.</summary>
     public IReadOnlyList<Quality.QualityCheck> Quality { get; init; } = [];
 
+    /// <summary>The realism report: every §4 KPI measured on the generated data against its target.</summary>
+    public IReadOnlyList<Quality.RealismKpi> Realism { get; init; } = [];
+
     [JsonIgnore]
     public long TotalRows => Tables.Sum(t => t.RowCount);
 
