@@ -23,6 +23,9 @@ public sealed partial class RunCatalog(
 
     public int KeepLastRuns { get; } = settings.Value.KeepLastRuns;
 
+    /// <summary>Bytes all finished runs may take together; 0 = no limit.</summary>
+    public long MaxTotalBytes { get; } = (long)(settings.Value.MaxTotalGB * 1024 * 1024 * 1024);
+
     /// <summary>The folder a new run of this app is written to.</summary>
     public string FolderFor(string runId) => Path.Combine(OutputRoot, runId);
 
@@ -63,26 +66,33 @@ public sealed partial class RunCatalog(
         return DeleteOutcome.Deleted;
     }
 
-    /// <summary>Keeps the newest <see cref="KeepLastRuns"/> run folders and deletes the rest (0 keeps all). Returns the deleted run ids.</summary>
+    /// <summary>
+    /// Keeps the newest <see cref="KeepLastRuns"/> run folders (0 keeps all), then deletes the oldest of the rest until
+    /// they take at most <see cref="MaxTotalBytes"/> (0 = no limit; the newest run is always kept). Returns the
+    /// deleted run ids.
+    /// </summary>
     public IReadOnlyList<string> ApplyRetention()
     {
-        if (KeepLastRuns <= 0)
-        {
-            return [];
-        }
-
         var deleted = new List<string>();
         var active = coordinator.Snapshots().Where(s => s.Status.IsActive()).Select(s => s.RunId).ToHashSet(StringComparer.Ordinal);
-        foreach (var run in ScanFolders().OrderByDescending(r => r.Manifest.StartedAt).Skip(KeepLastRuns))
+        var runs = ScanFolders().Where(r => !active.Contains(r.Manifest.RunId)).OrderByDescending(r => r.Manifest.StartedAt).ToList();
+        var kept = 0;
+        long bytes = 0;
+        foreach (var run in runs)
         {
-            // A run in progress has no folder yet; the check guards against a folder reused by a new run's id.
-            if (active.Contains(run.Manifest.RunId))
+            // A run in progress has no folder yet; the filter above guards against a folder reused by a new run's id.
+            var size = run.Manifest.TotalBytes;
+            var tooMany = KeepLastRuns > 0 && kept >= KeepLastRuns;
+            var tooBig = MaxTotalBytes > 0 && kept > 0 && bytes + size > MaxTotalBytes;
+            if (tooMany || tooBig)
             {
+                DeleteFolder(run);
+                deleted.Add(run.Manifest.RunId);
                 continue;
             }
 
-            DeleteFolder(run);
-            deleted.Add(run.Manifest.RunId);
+            kept++;
+            bytes += size;
         }
 
         return deleted;
