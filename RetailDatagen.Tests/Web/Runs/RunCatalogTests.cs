@@ -39,14 +39,19 @@ public sealed class RunCatalogTests : IDisposable
     }
 
     [Fact]
-    public async Task List_IgnoresHiddenFoldersAndFoldersWithoutAManifest()
+    public async Task List_IgnoresHiddenFoldersAndFoldersWithoutAManifest_ButShowsAnUnreadableManifestAsDamaged()
     {
         var run = await TinyRuns.WriteAsync(Root, startedAt: Monday);
         CopyFolder(Path.Combine(Root, run.RunId), Path.Combine(Root, ".staging-" + run.RunId));
         Directory.CreateDirectory(Path.Combine(Root, "notes"));
         await File.WriteAllTextAsync(Path.Combine(Root, "broken", "manifest.json").CreateParent(), "{ not json", TestContext.Current.CancellationToken);
 
-        Assert.Equal([run.RunId], Catalog().List().Select(r => r.RunId));
+        var runs = Catalog().List();
+
+        Assert.Equal(2, runs.Count);
+        Assert.Equal(run.RunId, runs.Single(r => r.Status == RunStatus.Completed).RunId);
+        var broken = runs.Single(r => r.Status == RunStatus.Damaged);
+        Assert.Contains("not a valid run manifest", broken.Error, StringComparison.Ordinal);
     }
 
     [Fact]
