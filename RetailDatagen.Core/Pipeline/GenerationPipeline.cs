@@ -53,6 +53,7 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
         var generators = GeneratorSet.Create(plan).ToDictionary(g => g.Table.Name);
         var planned = PlannedRows(options);
         var trackers = Tables.For(options).Select(t => new TableTracker(t, planned[t.Name], progress)).ToList();
+        var phases = new PhaseReporter(progress, time);
         foreach (var tracker in trackers)
         {
             tracker.Report(TableState.Pending);
@@ -79,6 +80,7 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
                 Directory.CreateDirectory(folder.StagedPath(RunFolder.CsvFolder));
             }
 
+            phases.Start(RunPhase.Generating);
             TableOutput Open(TableTracker tracker) => new(
                 tracker,
                 folder is not null && options.Format.WritesCsv() ? new CsvTableSink(folder.StagedPath(Path.Combine(RunFolder.CsvFolder, tracker.Table.CsvFile)), tracker.Table) : null,
@@ -125,13 +127,17 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
             if (queue is not null)
             {
                 database = await queue.DrainAsync().ConfigureAwait(false);
-                database.BuildIndexes();
+                phases.Start(RunPhase.BuildingIndexes);
+                database.BuildIndexes(phases.Advance);
+                phases.Start(RunPhase.CheckingKeys);
                 var violations = database.ForeignKeyViolations();
                 var withForeignKeys = Tables.For(options).Where(t => SqliteSchema.Instance.HasForeignKeys(t.Name)).Sum(t => results[t.Name].RowCount);
                 quality = [new QualityCheck("foreign_keys", "PRAGMA foreign_key_check: rows whose foreign keys do not resolve", withForeignKeys, violations), .. quality];
             }
 
+            phases.Start(RunPhase.Reports);
             var tables = Tables.For(options).Select(t => results[t.Name]).ToList();
+            phases.Start(RunPhase.Committing);
             var completed = time.GetUtcNow();
             if (database is not null)
             {
@@ -151,6 +157,7 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
                     realism);
                 database.Dispose();
                 database = null;
+                phases.Advance(0.5);
             }
 
             var manifestRecord = new RunManifest
@@ -175,6 +182,8 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
                 folder.Commit();
             }
 
+            phases.Complete();
+
             LogRunCompleted(request.RunId, manifestRecord.TotalRows, clock.Elapsed.TotalSeconds);
             return manifestRecord;
         }
@@ -195,6 +204,7 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
             }
 
             var cancelled = cancellationToken.IsCancellationRequested && writerFault is null && ex is OperationCanceledException;
+            phases.Stop(cancelled ? TableState.Cancelled : TableState.Failed);
             foreach (var tracker in trackers.Where(t => t.State is TableState.Pending or TableState.Running))
             {
                 tracker.Finish(cancelled ? TableState.Cancelled : TableState.Failed);

@@ -79,17 +79,22 @@ public sealed class SqliteBulkWriter : IDisposable
         }
     }
 
-    /// <summary>Builds the secondary indexes not built yet (after the load: one sort instead of per-row maintenance).</summary>
-    public void BuildIndexes() => BuildIndexes(SqliteSchema.Instance.Indexes);
+    /// <summary>
+    /// Builds the secondary indexes not built yet (after the load: one sort instead of per-row maintenance),
+    /// reporting the fraction built after each one.
+    /// </summary>
+    public void BuildIndexes(Action<double>? built = null) => BuildIndexes(SqliteSchema.Instance.Indexes, built);
 
     private void BuildIndexes(IEnumerable<TableInfo> tables) =>
         BuildIndexes(tables.SelectMany(t => SqliteSchema.Instance.IndexesOf(t.Name)));
 
-    private void BuildIndexes(IEnumerable<string> statements)
+    private void BuildIndexes(IEnumerable<string> statements, Action<double>? built = null)
     {
-        foreach (var index in statements.Where(_builtIndexes.Add).ToList())
+        var pending = statements.Where(_builtIndexes.Add).ToList();
+        for (var i = 0; i < pending.Count; i++)
         {
-            Execute(index);
+            Execute(pending[i]);
+            built?.Invoke((i + 1) / (double)pending.Count);
         }
     }
 

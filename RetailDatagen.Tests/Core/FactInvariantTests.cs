@@ -179,7 +179,16 @@ public sealed class FactInvariantTests(SmallDataset dataset)
 
         Assert.Equal(20 * 14 * 14, rows.Count);
         Assert.All(rows, r => Assert.True((long)r[2]! >= (long)r[3]! && (long)r[3]! >= (long)r[4]!, $"store {r[0]} at {r[1]}: {r[2]} ≥ {r[3]} ≥ {r[4]}"));
-        Assert.Equal(0, db.Scalar("SELECT COUNT(*) FROM fact_receipts r WHERE r.ReceiptType = 'SALE' AND NOT EXISTS (SELECT 1 FROM fact_ble_pings b JOIN dim_customers c ON c.BLEId = b.CustomerBLEId WHERE c.ID = r.CustomerID AND b.StoreID = r.StoreID AND substr(b.EventTS, 1, 13) = substr(r.EventTS, 1, 13))"));
+        // Every receipt's customer was seen by a beacon of that store in that hour. One grouped pass over the
+        // pings instead of a correlated subquery per receipt (same rows counted, minutes faster).
+        Assert.Equal(0, db.Scalar("""
+            WITH seen AS MATERIALIZED (
+                SELECT DISTINCT c.ID AS CustomerID, b.StoreID, substr(b.EventTS, 1, 13) AS Hour
+                FROM fact_ble_pings b JOIN dim_customers c ON c.BLEId = b.CustomerBLEId)
+            SELECT COUNT(*) FROM fact_receipts r
+            LEFT JOIN seen s ON s.CustomerID = r.CustomerID AND s.StoreID = r.StoreID AND s.Hour = substr(r.EventTS, 1, 13)
+            WHERE r.ReceiptType = 'SALE' AND s.CustomerID IS NULL
+            """));
     }
 
     [Fact]
