@@ -12,8 +12,10 @@ public sealed record GenerationOptions
     public int Geographies { get; init; } = 100;
     public int Stores { get; init; } = 214;
     public int DistributionCenters { get; init; } = 8;
-    public int RefrigeratedTrucks { get; init; } = 8;
-    public int NonRefrigeratedTrucks { get; init; } = 12;
+    // 214 stores over 8 DCs: six trucks of each kind per DC give every store two or more deliveries a week, with
+    // refrigerated goods riding refrigerated trucks (8 + 12 left stores a week without a truck).
+    public int RefrigeratedTrucks { get; init; } = 48;
+    public int NonRefrigeratedTrucks { get; init; } = 48;
     public int SupplierRefrigeratedTrucks { get; init; } = 12;
     public int SupplierNonRefrigeratedTrucks { get; init; } = 18;
     public int Customers { get; init; } = 500_000;

@@ -267,7 +267,7 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
         }
 
         var checker = new FactQualityChecker(plan);
-        var realism = new RealismMeter(plan);
+        var realism = new RealismMeter(plan, checker);
         var days = Channel.CreateBounded<FactDay>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         var producer = Task.Run(
             async () =>

@@ -49,6 +49,9 @@ public sealed class FactQualityChecker
         }
     }
 
+    /// <summary>Each store's (0-based) stock per product (0-based) as replayed so far: after <see cref="Check"/>, the day's closing stock.</summary>
+    internal IReadOnlyList<int[]> StoreBalances => _storeBalance;
+
     public static IReadOnlyList<(string Name, string Description)> Descriptions { get; } =
     [
         ("receipt_money", "ExtPrice = round(UnitPrice × Qty, 2); Subtotal = Σ ExtPrice; Tax = round(Subtotal × rate, 2); Total = Subtotal + Tax (receipts and lines)"),

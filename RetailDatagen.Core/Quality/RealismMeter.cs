@@ -8,14 +8,15 @@ namespace RetailDatagen.Core.Quality;
 /// <summary>
 /// Measures the realism KPIs of DATA-CONTRACT §4 on the rows as they are written, like the quality report: it
 /// replays store stock from the snapshot and the transactions to get each day's in-stock rate, and counts
-/// revenue, baskets, deliveries and trips. Memory: one balance per store-product plus small per-day tallies.
+/// revenue, baskets, deliveries and trips. The closing stock comes from the quality checker's replay (which
+/// has just checked every balance of the day), so the snapshot is not regenerated a third time.
 /// </summary>
 public sealed class RealismMeter
 {
     private readonly MasterPlan _plan;
     private readonly DemandModel _demand;
     private readonly int _products;
-    private readonly int[][] _storeBalance;
+    private readonly IReadOnlyList<int[]> _storeBalance;
     private readonly double[] _departmentRevenue;
     private readonly List<double> _inStock = [];
     private readonly List<bool>[] _storeDelivered;
@@ -31,15 +32,13 @@ public sealed class RealismMeter
     private long _closedDayReceipts;
     private int _closedDays;
 
-    public RealismMeter(MasterPlan plan)
+    public RealismMeter(MasterPlan plan, FactQualityChecker checker)
     {
         _plan = plan;
         _demand = plan.Demand;
         var o = plan.Options;
         _products = o.Products;
-        var stores = new StoreInventorySnapshotGenerator(plan);
-        _storeBalance = new int[o.Stores][];
-        Parallel.For(0, o.Stores, s => _storeBalance[s] = [.. Enumerable.Range(0, _products).Select(p => ((StoreInventorySnapshot)stores.Create(((long)s * _products) + p)).CurrentQuantity)]);
+        _storeBalance = checker.StoreBalances;
         _departmentRevenue = new double[_demand.Departments.Count];
         _storeDelivered = [.. Enumerable.Range(0, o.Stores).Select(_ => new List<bool>())];
         _dcDelivered = [.. Enumerable.Range(0, o.DistributionCenters).Select(_ => new List<bool>())];
@@ -48,6 +47,7 @@ public sealed class RealismMeter
     /// <summary>Days of warm-up before the in-stock target applies.</summary>
     public const int WarmUpDays = 14;
 
+    /// <summary>Takes the day's rows in; call after the quality checker has checked the same day.</summary>
     public void Observe(FactDay day)
     {
         var o = _plan.Options;
@@ -87,7 +87,6 @@ public sealed class RealismMeter
         var storeToday = new bool[o.Stores];
         foreach (var txn in day.Rows[Tables.StoreInventoryTxns].Cast<StoreInventoryTxn>())
         {
-            _storeBalance[txn.StoreID - 1][txn.ProductID - 1] = txn.Balance;
             storeToday[txn.StoreID - 1] |= txn.Reason == FactCodes.Reason.InboundShipment;
         }
 

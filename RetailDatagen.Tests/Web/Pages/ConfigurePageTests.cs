@@ -222,6 +222,20 @@ public sealed class ConfigurePageTests : MudTestContext
     }
 
     [Fact]
+    public void HolidayClosingAndRetailerProfile_AreOptionsOfTheRun()
+    {
+        var page = Render<ConfigurePage>();
+        PickPreset(page, "small");
+
+        Assert.Contains("Supercenter (grocery-anchored)", page.Find("[data-testid=field-profile]").OuterHtml, StringComparison.Ordinal);
+        var closing = page.Find("[data-testid=field-closedOnHolidays]");
+        (closing.TagName == "INPUT" ? closing : closing.QuerySelector("input")!).Change(false);
+        page.Find("[data-testid=generate]").Click();
+
+        Assert.Equal(Presets.Small with { ClosedOnHolidays = false, Preset = "custom" }, Coordinator.Started.Single() with { Preset = "custom" });
+    }
+
+    [Fact]
     public void Generate_RefusedByTheServer_ShowsWhyAndStaysOnThePage()
     {
         Coordinator.NextResult = StartResult.Refused([new ValidationError("run", "8 runs are already waiting.")]);
