@@ -9,11 +9,17 @@ internal readonly record struct DraftLine(int Product, int Units, double UnitPri
 /// <summary>A shopper's visit before it meets the shelves: when, who (null: anonymous), how they pay, what they want.</summary>
 internal sealed record ReceiptDraft(DateTime Time, int? CustomerId, string Tender, List<DraftLine> Lines);
 
+/// <summary>An ad impression that converts: the customer (0-based) buys the campaign's product at this store on this day.</summary>
+internal sealed record Conversion(int Customer, int Product, string CampaignId, long Key);
+
 /// <summary>
 /// Drafts a store-day's baskets from the retailer profile: the number of lines per basket is 1 + a Poisson count
 /// whose mean varies by shopper (a lognormal spread: quick trips and big weekly shops), each line a department by
 /// the profile's line weights and a product by popularity, units by the department's quantity pattern (one unit
-/// for big-ticket items), and a promotion on the profile's share of lines.
+/// for big-ticket items), and a promotion on the profile's share of lines. Who shops (DATA-CONTRACT §4): a share
+/// of receipts is anonymous (mostly cash); the rest are customers of the store's trade area, drawn by their
+/// home-store weight and visit propensity (a few travel from elsewhere); loyalty members fill larger baskets.
+/// Ad conversions of earlier days become receipts too, their campaign product's line carrying the campaign id.
 /// </summary>
 internal sealed class BasketDrafter(FactWorld world)
 {
@@ -21,39 +27,69 @@ internal sealed class BasketDrafter(FactWorld world)
     private const double BasketSpread = 0.6;
     private const int MaxLines = 60;
 
-    public List<ReceiptDraft> Draft(int count, long baseKey, DateOnly date, int[] hours, AliasTable hourAlias)
+    // Cash sales are anonymous this often; card sales fill the rest of the configured anonymous share.
+    private const double CashAnonymous = 0.85;
+
+    // Loyalty members' baskets are this much larger than other customers'; dividing by the average factor over
+    // the 40% who are members keeps the overall mean basket at the profile's.
+    private const double MemberBasketFactor = 1.3;
+    private const double MeanMemberFactor = 1 + ((MemberBasketFactor - 1) * 0.4);
+
+    public List<ReceiptDraft> Draft(int storeId, int count, long baseKey, DateOnly date, int[] hours, AliasTable hourAlias, IReadOnlyList<Conversion> conversions)
     {
         var o = world.Options;
-        var profile = world.Demand.Profile;
         var midnight = date.ToDateTime(TimeOnly.MinValue);
-        var drafts = new List<ReceiptDraft>(count);
+        var drafts = new List<ReceiptDraft>(count + conversions.Count);
         var customersByHour = new Dictionary<int, HashSet<int>>();
+        var cashAnonymous = Math.Min(CashAnonymous, o.AnonymousPercent / 100.0);
+        var cashShare = world.TenderWeights[2] / (double)Math.Max(1, world.TenderWeights.Sum());
+        var cardAnonymous = Math.Clamp(((o.AnonymousPercent / 100.0) - (cashShare * cashAnonymous)) / Math.Max(1e-9, 1 - cashShare), 0, 1);
+
+        // One receipt per customer per store-hour (a visit ends at its receipt).
+        bool Claim(int hour, int customer) => (customersByHour.TryGetValue(hour, out var set) ? set : customersByHour[hour] = []).Add(customer);
+
         for (var i = 0; i < count; i++)
         {
             var random = new RowRandom(o.Seed, RandomStream.Receipts, baseKey + i);
             var hour = hours[hourAlias.Sample(ref random)];
             var time = midnight.AddHours(hour).AddSeconds(random.NextInt(3600));
-
-            // One receipt per customer per store-hour, so distinct BLE shoppers can always cover the receipts.
-            var seen = customersByHour.TryGetValue(hour, out var set) ? set : customersByHour[hour] = [];
-            var customer = random.NextInt(o.Customers) + 1;
-            for (var attempt = 0; attempt < 20 && seen.Contains(customer); attempt++)
+            var tender = world.PickTender(ref random, allowCash: true);
+            int? customer = null;
+            if (!random.Chance(tender == Model.FactCodes.Tender.Cash ? cashAnonymous : cardAnonymous))
             {
-                customer = random.NextInt(o.Customers) + 1;
+                var from = random.NextDouble() * 1000 < o.TravelPerMille ? world.Plan.TradeAreas.DrawTravelStore(ref random) : storeId;
+                var drawn = world.Plan.TradeAreas.DrawCustomer(from, ref random);
+                customer = drawn >= 0 && Claim(hour, drawn) ? drawn : null;
             }
 
-            if (!seen.Add(customer))
+            var member = customer is { } c && world.Plan.TradeAreas.IsLoyaltyMember(c);
+            drafts.Add(new ReceiptDraft(time, customer + 1, tender, Lines(ref random, LineCount(ref random, member), date.DayNumber)));
+        }
+
+        foreach (var conversion in conversions)
+        {
+            var random = new RowRandom(o.Seed, RandomStream.Conversions, conversion.Key);
+            var hour = hours[hourAlias.Sample(ref random)];
+            if (!Claim(hour, conversion.Customer) || world.Demand.LaunchDay[conversion.Product] > date.DayNumber)
             {
                 continue;
             }
 
-            var spread = Math.Exp((BasketSpread * Normal(ref random)) - (BasketSpread * BasketSpread / 2));
-            var lineCount = Math.Min(MaxLines, 1 + Poisson(ref random, (profile.MeanLinesPerReceipt - 1) * spread));
-            drafts.Add(new ReceiptDraft(time, customer, world.PickTender(ref random, allowCash: true), Lines(ref random, lineCount, date.DayNumber)));
+            var lines = Lines(ref random, LineCount(ref random, world.Plan.TradeAreas.IsLoyaltyMember(conversion.Customer)) - 1, date.DayNumber);
+            lines.RemoveAll(l => l.Product == conversion.Product);
+            lines.Insert(0, new DraftLine(conversion.Product, world.Demand.DrawUnits(ref random, conversion.Product), world.Products[conversion.Product].SalePrice, conversion.CampaignId));
+            drafts.Add(new ReceiptDraft(midnight.AddHours(hour).AddSeconds(random.NextInt(3600)), conversion.Customer + 1, world.PickTender(ref random, allowCash: false), lines));
         }
 
         drafts.Sort((a, b) => a.Time.CompareTo(b.Time));
         return drafts;
+    }
+
+    private int LineCount(ref RowRandom random, bool member)
+    {
+        var profile = world.Demand.Profile;
+        var spread = Math.Exp((BasketSpread * Normal(ref random)) - (BasketSpread * BasketSpread / 2)) * (member ? MemberBasketFactor : 1) / MeanMemberFactor;
+        return Math.Min(MaxLines, 1 + Poisson(ref random, (profile.MeanLinesPerReceipt - 1) * spread));
     }
 
     private List<DraftLine> Lines(ref RowRandom random, int count, int dayNumber)

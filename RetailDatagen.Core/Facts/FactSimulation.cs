@@ -17,6 +17,9 @@ public sealed class FactSimulation
     private readonly DcDaySimulator _dcs;
     private readonly MarketingGenerator _marketing;
 
+    // Ad conversions waiting for their day, by (day index, store id).
+    private readonly Dictionary<(int Day, int Store), List<Conversion>> _conversions = [];
+
     public FactSimulation(MasterPlan plan)
     {
         _world = new FactWorld(plan);
@@ -101,7 +104,19 @@ public sealed class FactSimulation
         var outbound = loading.Where(s => s.StoreId is not null).ToLookup(s => s.DcId);
 
         var storeResults = new StoreDayResult[o.Stores];
-        Parallel.For(0, o.Stores, s => storeResults[s] = _stores.Run(s + 1, dayIndex, date, [.. inbound[s + 1]], [.. storeOrders[s + 1]]));
+        Parallel.For(0, o.Stores, s => storeResults[s] = _stores.Run(s + 1, dayIndex, date, [.. inbound[s + 1]], [.. storeOrders[s + 1]],
+            _conversions.GetValueOrDefault((dayIndex, s + 1)) ?? []));
+        foreach (var store in Enumerable.Range(1, o.Stores))
+        {
+            _conversions.Remove((dayIndex, store));
+        }
+
+        var (impressions, conversions) = _marketing.Generate(dayIndex, date);
+        foreach (var (later, store, conversion) in conversions)
+        {
+            (_conversions.TryGetValue((later, store), out var list) ? list : _conversions[(later, store)] = []).Add(conversion);
+        }
+
         var dcResults = new (List<DcInventoryTxn> Txns, int Stockouts)[o.DistributionCenters];
         Parallel.For(0, o.DistributionCenters, d => dcResults[d] = _dcs.Run(d + 1, date, [.. supplier[d + 1]], [.. outbound[d + 1]], _planner.Reserved[d], [.. dcOrders[d + 1]]));
         foreach (var shipment in unloading)
@@ -127,7 +142,7 @@ public sealed class FactSimulation
                 [Tables.BlePings] = [.. storeResults.SelectMany(r => r.Pings)],
                 [Tables.OnlineOrders] = orders,
                 [Tables.OnlineOrderLines] = orderLines,
-                [Tables.Marketing] = [.. _marketing.Generate(dayIndex, date)],
+                [Tables.Marketing] = impressions,
             },
         };
     }

@@ -49,6 +49,10 @@ internal sealed class FactWorld
     public Dictionary<int, int[]> StoresByGeography { get; }
     public int[] TenderWeights { get; }
 
+    /// <summary>Whether the customer (0-based) carries the app, so in-store beacons see them (a pure function of seed and index).</summary>
+    public bool IsAppUser(int customerIndex) =>
+        new RowRandom(Options.Seed, RandomStream.AppUsers, customerIndex).NextDouble() * 100 < Options.AppUserPercent;
+
     /// <summary>Whether stores are closed on the day (Thanksgiving and Christmas Day unless configured otherwise).</summary>
     public bool StoresClosed(DateOnly date) => Options.ClosedOnHolidays && RetailCalendar.IsStoreClosingHoliday(date);
 

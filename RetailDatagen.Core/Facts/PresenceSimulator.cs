@@ -4,70 +4,124 @@ using RetailDatagen.Core.Randomness;
 namespace RetailDatagen.Core.Facts;
 
 /// <summary>
-/// In-store sensors for one store-day: per open hour, receipt shoppers are seen by BLE, some browsers too; the
-/// entrance counter sees them all and shoppers without the app, so entrance count ≥ distinct BLE shoppers ≥ receipts.
+/// In-store sensors for one store-day (DATA-CONTRACT §4). Every receipt is a visit that walks in through the
+/// entrance, through the zones of its basket's departments, to the checkout; other visitors browse and leave
+/// without buying. BLE beacons see only app users: a visit's pings run ENTRANCE → zones → CHECKOUT in time order,
+/// inside the hour of the receipt and never later than 5 minutes after it, with RSSI from the distance to the
+/// zone's beacon. Foot-traffic sensors count every visitor per zone and hour, with the zone's mean dwell.
+/// Visits stay inside their receipt's hour, so per store-hour the entrance count covers the receipts and the
+/// distinct BLE visitors exactly.
 /// </summary>
 internal sealed class PresenceSimulator(FactWorld world)
 {
-    private static readonly string[] Zones = [FactCodes.Zone.Entrance, "GROCERY", "FRESH", "HOME", "APPAREL", "ELECTRONICS", FactCodes.Zone.Checkout];
+    // Browsing visitors per buying visitor in an hour (drawn per hour): receipts ÷ entrance ≈ 0.3–0.55.
+    private const double MinBrowsersPerBuyer = 0.8;
+    private const double MaxBrowsersPerBuyer = 2.2;
 
-    public void Run(int storeId, long baseKey, string day, DateTime midnight, int[] hours, List<ReceiptDraft> receipts, StoreDayResult result)
+    // Minutes a buying visit lasts before its receipt: a base walk plus time per basket line.
+    private const double VisitBaseMinutes = 6;
+    private const double VisitMinutesPerLine = 1.4;
+
+    public void Run(int storeId, long baseKey, string day, DateTime midnight, int[] hours, List<(ReceiptDraft Draft, List<DraftLine> Lines)> sales, StoreDayResult result)
     {
         var o = world.Options;
         var pingSeq = 0;
+        var zoneCount = StoreZones.All.Length;
         foreach (var hour in hours)
         {
             var random = new RowRandom(o.Seed, RandomStream.Presence, baseKey + hour);
             var start = midnight.AddHours(hour);
-            var shoppers = receipts.Where(r => r.Time.Hour == hour && r.CustomerId is not null).Select(r => r.CustomerId!.Value).ToHashSet();
-            var present = new HashSet<int>(shoppers);
-            var browsers = (int)Math.Round(shoppers.Count * random.Uniform(0.2, 0.6)) + random.NextInt(3);
+            var end = start.AddHours(1);
+            var visitors = new int[zoneCount];
+            var dwell = new double[zoneCount];
+            var pings = new List<BlePing>();
+            foreach (var (draft, lines) in sales.Where(s => s.Draft.Time.Hour == hour))
+            {
+                var zones = lines.Select(l => StoreZones.OfDepartment(world.Products[l.Product].Department)).Distinct().ToList();
+                var minutes = VisitBaseMinutes + (VisitMinutesPerLine * lines.Count * random.Uniform(0.7, 1.3));
+                var entered = Whole(Max(start, draft.Time.AddMinutes(-minutes)));
+                var checkout = Min(end.AddSeconds(-1), draft.Time.AddSeconds(random.NextInt(121)));
+                Visit(ref random, storeId, draft.CustomerId, entered, checkout, zones, bought: true, visitors, dwell, pings);
+            }
+
+            var buyers = visitors[StoreZones.Entrance];
+            var browsers = (int)Math.Round(buyers * random.Uniform(MinBrowsersPerBuyer, MaxBrowsersPerBuyer)) + random.NextInt(3);
             for (var b = 0; b < browsers; b++)
             {
-                present.Add(random.NextInt(o.Customers) + 1);
+                var entered = start.AddSeconds(random.NextInt(3000));
+                var left = Min(end.AddSeconds(-1), entered.AddMinutes(random.Uniform(3, 20)));
+                int[] zones = [1 + random.NextInt(zoneCount - 2)];
+                var customer = world.Plan.TradeAreas.DrawCustomer(storeId, ref random);
+                Visit(ref random, storeId, customer < 0 ? null : customer + 1, entered, left, zones, bought: false, visitors, dwell, pings);
             }
 
-            var pings = new List<BlePing>();
-            foreach (var customer in present.Order())
-            {
-                var ble = world.Customers.BleId(customer - 1);
-                var count = 1 + random.NextInt(3);
-                for (var k = 0; k < count; k++)
-                {
-                    var zone = Zones[random.NextInt(Zones.Length)];
-                    pings.Add(new BlePing
-                    {
-                        EventTS = start.AddSeconds(random.NextInt(3600)),
-                        StoreID = storeId,
-                        BeaconId = $"BCN-{storeId:D4}-{zone}",
-                        CustomerBLEId = ble,
-                        RSSI = -(40 + random.NextInt(56)),
-                        Zone = zone,
-                    });
-                }
-            }
-
-            foreach (var ping in pings.OrderBy(p => p.EventTS).ThenBy(p => p.CustomerBLEId, StringComparer.Ordinal))
+            foreach (var ping in pings.OrderBy(p => p.EventTS).ThenBy(p => p.CustomerBLEId, StringComparer.Ordinal).ThenBy(p => p.Zone, StringComparer.Ordinal))
             {
                 ping.TraceId = FactIds.BlePing(day, storeId, ++pingSeq);
                 result.Pings.Add(ping);
             }
 
-            var entrance = present.Count + (int)Math.Round(present.Count * random.Uniform(0.5, 1.5)) + random.NextInt(3);
-            for (var z = 0; z < 4; z++)
+            for (var z = 0; z < zoneCount; z++)
             {
-                var zone = Zones[z == 0 ? 0 : z + 1];
                 result.Traffic.Add(new FootTraffic
                 {
                     TraceId = FactIds.FootTraffic(day, storeId, hour, z),
                     EventTS = start,
                     StoreID = storeId,
-                    SensorId = $"FT-{storeId:D4}-{zone}",
-                    Zone = zone,
-                    Dwell = 240 + random.NextInt(1561),
-                    Count = z == 0 ? entrance : (int)Math.Round(entrance * random.Uniform(0.2, 0.7)),
+                    SensorId = $"FT-{storeId:D4}-{StoreZones.All[z]}",
+                    Zone = StoreZones.All[z],
+                    Dwell = visitors[z] == 0 ? 0 : (int)Math.Round(dwell[z] / visitors[z]),
+                    Count = visitors[z],
                 });
             }
         }
     }
+
+    // One visit: counted in every zone it passes, pinged by the beacons when the visitor is an app user.
+    private void Visit(ref RowRandom random, int storeId, int? customerId, DateTime entered, DateTime left, IReadOnlyList<int> zones, bool bought,
+        int[] visitors, double[] dwell, List<BlePing> pings)
+    {
+        var path = new List<int>(zones.Count + 2) { StoreZones.Entrance };
+        path.AddRange(zones);
+        if (bought)
+        {
+            path.Add(StoreZones.Checkout);
+        }
+
+        foreach (var zone in path)
+        {
+            visitors[zone]++;
+            dwell[zone] += StoreZones.MeanDwellSeconds[zone] * random.Uniform(0.5, 1.5);
+        }
+
+        if (customerId is not { } id || !world.IsAppUser(id - 1))
+        {
+            return;
+        }
+
+        var ble = world.Customers.BleId(id - 1);
+        var span = Math.Max(0, (left - entered).TotalSeconds);
+        for (var i = 0; i < path.Count; i++)
+        {
+            // Evenly spaced along the visit, in path order: the entrance first, the checkout at the receipt.
+            var at = path.Count == 1 ? entered : entered.AddSeconds(Math.Max(i, Math.Floor(span * i / (path.Count - 1))));
+            var zone = path[i];
+            var metres = 1 + (random.NextDouble() * StoreZones.BeaconReachMetres[zone]);
+            pings.Add(new BlePing
+            {
+                EventTS = at,
+                StoreID = storeId,
+                BeaconId = $"BCN-{storeId:D4}-{StoreZones.All[zone]}",
+                CustomerBLEId = ble,
+                RSSI = Math.Clamp((int)Math.Round(-59 - (20 * Math.Log10(metres)) + ((random.NextDouble() - 0.5) * 6)), -100, -35),
+                Zone = StoreZones.All[zone],
+            });
+        }
+    }
+
+    private static DateTime Whole(DateTime t) => new(t.Ticks - (t.Ticks % TimeSpan.TicksPerSecond));
+
+    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 }

@@ -40,7 +40,7 @@ internal sealed class StoreDaySimulator(FactWorld world)
     // Days after a sale when a returned item comes back: 1 to 30.
     private const int MaxReturnDays = 30;
 
-    public StoreDayResult Run(int storeId, int dayIndex, DateOnly date, IReadOnlyList<Shipment> inbound, IReadOnlyList<OnlineCandidate> online)
+    public StoreDayResult Run(int storeId, int dayIndex, DateOnly date, IReadOnlyList<Shipment> inbound, IReadOnlyList<OnlineCandidate> online, IReadOnlyList<Conversion> conversions)
     {
         var o = world.Options;
         var result = new StoreDayResult();
@@ -64,7 +64,7 @@ internal sealed class StoreDaySimulator(FactWorld world)
         var hours = Enumerable.Range(o.StoreOpenHour, o.StoreCloseHour - o.StoreOpenHour).ToArray();
         var hourAlias = new Randomness.AliasTable([.. hours.Select(h => RetailCalendar.HourWeight(date, h))]);
 
-        var drafts = _baskets.Draft(receiptCount, baseKey, date, hours, hourAlias);
+        var drafts = closed ? [] : _baskets.Draft(storeId, receiptCount, baseKey, date, hours, hourAlias, conversions);
         var refunds = closed ? [] : RefundsDue(storeId, dayIndex, baseKey, midnight);
         var extras = closed ? [] : DraftAdjustments(baseKey, date, midnight);
         var events = new List<NodeEvent>(drafts.Count + inbound.Count + online.Count + refunds.Count + extras.Count);
@@ -148,7 +148,7 @@ internal sealed class StoreDaySimulator(FactWorld world)
         result.Receipts.Sort((a, b) => string.CompareOrdinal(a.ReceiptId, b.ReceiptId));
         if (!closed)
         {
-            _presence.Run(storeId, baseKey, day, midnight, hours, [.. sales.Select(k => k.Draft)], result);
+            _presence.Run(storeId, baseKey, day, midnight, hours, sales, result);
         }
 
         return result;

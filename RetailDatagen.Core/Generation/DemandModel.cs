@@ -20,6 +20,7 @@ public sealed class DemandModel
     private readonly double[] _lineShare;
     private readonly double[] _storeDemand;
     private readonly double[] _dcDemandScale;
+    private readonly double[] _popularity;
 
     public DemandModel(MasterPlan plan)
     {
@@ -36,6 +37,7 @@ public sealed class DemandModel
         Quantity = [.. Products.Select(p => p.SalePrice >= BigTicketPrice ? SingleUnit : patterns[Array.IndexOf(departments, p.Department)])];
 
         var popularity = Popularity(o.Seed, o.Products);
+        _popularity = popularity;
         _departmentProducts = [.. Departments.Select((_, d) => Enumerable.Range(0, o.Products).Where(p => DepartmentOf[p] == d).ToArray())];
         _productsOf = [.. _departmentProducts.Select(list => list.Length == 0 ? new AliasTable([1.0]) : new AliasTable([.. list.Select(p => popularity[p])]))];
 
@@ -66,7 +68,8 @@ public sealed class DemandModel
         }
 
         _departments = new AliasTable([.. lineWeights.Select(w => Math.Max(w, 1e-12))]);
-        StoreTraffic = [.. Enumerable.Range(0, o.Stores).Select(s => new RowRandom(o.Seed, RandomStream.StoreTraffic, s).Uniform(0.7, 1.3))];
+        // Store volume follows the shoppers living around the store (DATA-CONTRACT §4), mean 1 over stores.
+        StoreTraffic = [.. Enumerable.Range(1, o.Stores).Select(s => Math.Max(0.25, plan.TradeAreas.StoreDemandWeight(s)))];
         _storeDemand = [.. StoreTraffic.Select(t => o.CustomersPerStorePerDay * t * Profile.MeanLinesPerReceipt)];
         Routes = new Routes(plan);
         _dcDemandScale = new double[o.DistributionCenters];
@@ -95,7 +98,7 @@ public sealed class DemandModel
     /// <summary>Units per line of each product.</summary>
     public QuantityPattern[] Quantity { get; }
 
-    /// <summary>Relative receipts of each store (0-based); 1 is an average store.</summary>
+    /// <summary>Relative receipts of each store (0-based): its trade area's shopper population; 1 is an average store.</summary>
     public double[] StoreTraffic { get; }
 
     public Routes Routes { get; }
@@ -125,6 +128,10 @@ public sealed class DemandModel
 
         return -1;
     }
+
+    /// <summary>The <paramref name="count"/> most popular products (0-based) of a department (index into <see cref="Departments"/>).</summary>
+    public int[] BestSellers(int department, int count) =>
+        [.. _departmentProducts[department].OrderByDescending(p => _popularity[p]).ThenBy(p => p).Take(count)];
 
     /// <summary>Units for a line of the product.</summary>
     public int DrawUnits(ref RowRandom random, int product)

@@ -40,6 +40,15 @@ public sealed record GenerationOptions
     /// <summary>Share of truck trips, in percent, that arrive later than their ETA.</summary>
     public int LateTripPercent { get; init; } = 5;
 
+    /// <summary>Share of store receipts, in percent, with no known customer (most cash sales are anonymous).</summary>
+    public int AnonymousPercent { get; init; } = 40;
+
+    /// <summary>Share of customers, in percent, who carry the app and so are seen by the in-store BLE beacons.</summary>
+    public int AppUserPercent { get; init; } = 30;
+
+    /// <summary>Identified receipts, per thousand, by a customer shopping away from their home stores (travel).</summary>
+    public int TravelPerMille { get; init; } = 3;
+
     [JsonConverter(typeof(DateOnlyIsoConverter))]
     public DateOnly StartDate { get; init; } = new(2024, 1, 1);
 

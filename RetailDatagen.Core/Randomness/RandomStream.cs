@@ -34,4 +34,6 @@ public enum RandomStream : ulong
     Trips = 31,
     Returns = 32,
     Baskets = 33,
+    AppUsers = 34,
+    Conversions = 35,
 }
