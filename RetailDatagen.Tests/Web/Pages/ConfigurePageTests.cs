@@ -58,10 +58,10 @@ public sealed class ConfigurePageTests : MudTestContext
         }
 
         data.Add(["distributionCenters", "150"]);
-        data.Add(["dcInventoryMax", "100"]);
-        data.Add(["storeInventoryMax", "10"]);
+        data.Add(["dcInventoryMax", "10"]);
+        data.Add(["storeInventoryMax", "2"]);
         data.Add(["dcReorderPointMax", "10"]);
-        data.Add(["storeReorderPointMax", "1"]);
+        data.Add(["storeReorderPointMax", "0"]);
         data.Add(["stores", "5000", "products", "20000"]);
         data.Add(["refrigeratedTrucks", "0", "nonRefrigeratedTrucks", "0"]);
         return data;
