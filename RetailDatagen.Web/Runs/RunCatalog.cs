@@ -28,6 +28,9 @@ public sealed partial class RunCatalog(
 
     public int KeepLastRuns { get; } = settings.Value.KeepLastRuns;
 
+    /// <summary>Bytes all finished runs may take together; 0 = no limit.</summary>
+    public long MaxTotalBytes { get; } = (long)(settings.Value.MaxTotalGB * 1024 * 1024 * 1024);
+
     /// <summary>The folder a new run of this app is written to.</summary>
     public string FolderFor(string runId) => Path.Combine(OutputRoot, runId);
 
@@ -73,28 +76,35 @@ public sealed partial class RunCatalog(
         return DeleteOutcome.Deleted;
     }
 
-    /// <summary>Keeps the newest <see cref="KeepLastRuns"/> run folders and deletes the rest (0 keeps all). Returns the deleted run ids.</summary>
+    /// <summary>
+    /// Keeps the newest <see cref="KeepLastRuns"/> run folders (0 keeps all), then deletes the oldest of the rest until
+    /// they take at most <see cref="MaxTotalBytes"/> (0 = no limit; the newest run is always kept). Returns the
+    /// deleted run ids.
+    /// </summary>
     /// <remarks>Damaged runs are left for the user to inspect and delete: their folder may not even be a run.</remarks>
     public IReadOnlyList<string> ApplyRetention()
     {
-        if (KeepLastRuns <= 0)
-        {
-            return [];
-        }
-
         var deleted = new List<string>();
         var active = coordinator.Snapshots().Where(s => s.Status.IsActive()).Select(s => s.RunId).ToHashSet(StringComparer.Ordinal);
-        var healthy = Scan().Where(r => r.Healthy is not null).OrderByDescending(r => r.Healthy!.Manifest.StartedAt);
-        foreach (var run in healthy.Skip(KeepLastRuns))
+
+        // A run in progress has no folder yet; the filter guards against a folder reused by a new run's id.
+        var healthy = Scan().Where(r => r.Healthy is not null && !active.Contains(r.RunId)).OrderByDescending(r => r.Healthy!.Manifest.StartedAt);
+        var kept = 0;
+        long bytes = 0;
+        foreach (var run in healthy)
         {
-            // A run in progress has no folder yet; the check guards against a folder reused by a new run's id.
-            if (active.Contains(run.RunId))
+            var size = run.Healthy!.Manifest.TotalBytes;
+            var tooMany = KeepLastRuns > 0 && kept >= KeepLastRuns;
+            var tooBig = MaxTotalBytes > 0 && kept > 0 && bytes + size > MaxTotalBytes;
+            if (tooMany || tooBig)
             {
+                DeleteFolder(run);
+                deleted.Add(run.RunId);
                 continue;
             }
 
-            DeleteFolder(run);
-            deleted.Add(run.RunId);
+            kept++;
+            bytes += size;
         }
 
         return deleted;

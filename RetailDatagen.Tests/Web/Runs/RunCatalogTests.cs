@@ -97,6 +97,25 @@ public sealed class RunCatalogTests : IDisposable
     }
 
     [Fact]
+    public async Task ApplyRetention_BySize_DeletesTheOldestRunsUntilTheRestFit_ButKeepsTheNewest()
+    {
+        var oldest = await TinyRuns.WriteAsync(Root, startedAt: Monday);
+        var middle = await TinyRuns.WriteAsync(Root, startedAt: Monday.AddDays(1));
+        var newest = await TinyRuns.WriteAsync(Root, startedAt: Monday.AddDays(2));
+        var size = RunManifest.TryRead(Path.Combine(Root, newest.RunId, RunManifest.FileName))!.TotalBytes;
+        Assert.True(size > 0);
+
+        // Room for one and a half runs: the newest stays, the two older ones go.
+        var deleted = Catalog(keepLastRuns: 0, maxTotalGB: size * 1.5 / (1024.0 * 1024 * 1024)).ApplyRetention();
+
+        Assert.Equal([middle.RunId, oldest.RunId], deleted);
+        Assert.Equal([newest.RunId], Catalog().List().Select(r => r.RunId));
+
+        // A limit smaller than one run still keeps the newest run.
+        Assert.Empty(Catalog(keepLastRuns: 0, maxTotalGB: 1e-9).ApplyRetention());
+    }
+
+    [Fact]
     public async Task ApplyRetention_WithZero_KeepsEveryRun()
     {
         await TinyRuns.WriteAsync(Root, startedAt: Monday);
@@ -145,8 +164,8 @@ public sealed class RunCatalogTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private RunCatalog Catalog(int keepLastRuns = 20) => new(
-        Options.Create(new RetailDatagenSettings { OutputRoot = Root, KeepLastRuns = keepLastRuns }),
+    private RunCatalog Catalog(int keepLastRuns = 20, double maxTotalGB = 0) => new(
+        Options.Create(new RetailDatagenSettings { OutputRoot = Root, KeepLastRuns = keepLastRuns, MaxTotalGB = maxTotalGB }),
         _coordinator,
         new TableBrowser(),
         NullLogger<RunCatalog>.Instance);
