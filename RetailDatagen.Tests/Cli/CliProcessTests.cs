@@ -20,7 +20,7 @@ public sealed class CliProcessTests : IDisposable
     {
         var target = Path.Combine(Parent, "run");
         using var cli = StartLongRun(target);
-        await cli.WaitUntilAsync(() => StagingEntries().Count > 0, "its staging folder appeared");
+        await cli.WaitUntilAsync(() => Directory.Exists(Path.Combine(Parent, ".staging-run")), "its staging folder appeared");
 
         cli.Signal(signal);
 
@@ -35,7 +35,7 @@ public sealed class CliProcessTests : IDisposable
     {
         using (var cli = StartLongRun(Path.Combine(Parent, "killed")))
         {
-            await cli.WaitUntilAsync(() => StagingEntries().Count > 0, "its staging folder appeared");
+            await cli.WaitUntilAsync(() => Directory.Exists(Path.Combine(Parent, ".staging-killed")), "its staging folder appeared");
             cli.Signal("KILL");
             await cli.WaitForExitAsync();
         }
@@ -65,7 +65,7 @@ public sealed class CliProcessTests : IDisposable
     {
         var target = Path.Combine(Parent, "shared");
         using var first = StartLongRun(target);
-        await first.WaitUntilAsync(() => StagingEntries().Count > 0, "the first run claimed the folder");
+        await first.WaitUntilAsync(() => Directory.Exists(Path.Combine(Parent, ".staging-shared")), "the first run claimed the folder");
 
         using var second = AppProcess.Start(_temp.Path, "generate", "--preset", "small", "--out", target, "--quiet");
         var secondExit = await second.WaitForExitAsync();
