@@ -24,6 +24,7 @@ public sealed class MasterPlan
     private readonly Lazy<ProductPick[]> _productPicks;
     private readonly Lazy<Vocabulary> _vocabulary;
     private readonly Lazy<TradeAreas> _tradeAreas;
+    private readonly Lazy<DemandModel> _demand;
 
     public MasterPlan(GenerationOptions options, ReferenceData? reference = null)
     {
@@ -39,13 +40,15 @@ public sealed class MasterPlan
         _nearestDcByGeography = new(NearestDcs);
         _stores = new(PlaceStores);
         _trucks = new(BuildFleet);
-        _productPicks = new(() => ProductCatalogPlanner.Pick(Reference, options.Products, options.Seed));
+        _productPicks = new(() => ProductCatalogPlanner.Pick(Reference, Profile, options.Products, options.Seed));
         _vocabulary = new(() => Vocabulary.Create(Reference));
         _tradeAreas = new(() => new TradeAreas(this));
+        _demand = new(() => new DemandModel(this));
     }
 
     public GenerationOptions Options { get; }
     public ReferenceData Reference { get; }
+
     public IReadOnlyList<Geography> Geographies => _geographies.Value;
 
     /// <summary>The dictionary entry (population, ZIPs, area codes) of each selected geography, by index.</summary>
@@ -59,6 +62,12 @@ public sealed class MasterPlan
 
     /// <summary>Where customers live and shop; built on first use (after the stores).</summary>
     public TradeAreas TradeAreas => _tradeAreas.Value;
+
+    /// <summary>The retailer profile the options name.</summary>
+    public RetailerProfile Profile => RetailerProfiles.Instance.Get(Options.Profile);
+
+    /// <summary>Expected demand per product and store, and the inventory policy built on it.</summary>
+    public DemandModel Demand => _demand.Value;
 
     /// <summary>The timestamp of every snapshot row: the start date at midnight.</summary>
     public DateTime SnapshotTime => Options.StartDate.ToDateTime(TimeOnly.MinValue);
