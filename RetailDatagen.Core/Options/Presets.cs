@@ -13,8 +13,9 @@ public static class Presets
         Geographies = 50,
         Stores = 20,
         DistributionCenters = 3,
-        RefrigeratedTrucks = 3,
-        NonRefrigeratedTrucks = 6,
+        // Some stores lie a day's drive from their DC: five trucks per DC keep every store served weekly.
+        RefrigeratedTrucks = 6,
+        NonRefrigeratedTrucks = 9,
         SupplierRefrigeratedTrucks = 2,
         SupplierNonRefrigeratedTrucks = 3,
         Customers = 10_000,

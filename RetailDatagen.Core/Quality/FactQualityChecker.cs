@@ -63,7 +63,7 @@ public sealed class FactQualityChecker
         ("truck_lifecycle", "Six statuses SCHEDULED → COMPLETED in time order, ETA ≤ ETD, the serving DC's own truck, refrigerated when any item needs it"),
         ("refund_receipts", "A RETURN receipt cites an earlier SALE receipt, has negative quantities and amounts, and its items come back to stock under its id"),
         ("truck_one_trip_at_a_time", "No truck is on two shipments at once"),
-        ("shopper_funnel", "Per store-hour: entrance foot traffic ≥ distinct BLE customers ≥ receipts"),
+        ("shopper_funnel", "Per store-hour: entrance foot traffic ≥ distinct BLE customers, and ≥ sale receipts"),
         ("launched_products", "Products sold (in store and online) were launched on or before the sale date"),
         ("event_times", "Every fact lies in [StartDate, StartDate + Days − 1]; store events inside store open hours, none on days stores are closed"),
         ("impression_ids_unique", "ImpressionId is unique (within each day here; across days by construction and by the unique index)"),
@@ -285,7 +285,7 @@ public sealed class FactQualityChecker
         {
             var r = receipts.GetValueOrDefault(key);
             var b = ble.GetValueOrDefault(key);
-            funnel.Add(entrance.GetValueOrDefault(key) >= b && b >= r);
+            funnel.Add(entrance.GetValueOrDefault(key) >= b && entrance.GetValueOrDefault(key) >= r);
         }
     }
 

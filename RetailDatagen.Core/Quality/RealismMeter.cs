@@ -31,6 +31,7 @@ public sealed class RealismMeter
     private double _maxSpeed;
     private long _closedDayReceipts;
     private int _closedDays;
+    private readonly ShopperMeter _shoppers;
 
     public RealismMeter(MasterPlan plan, FactQualityChecker checker)
     {
@@ -42,6 +43,7 @@ public sealed class RealismMeter
         _departmentRevenue = new double[_demand.Departments.Count];
         _storeDelivered = [.. Enumerable.Range(0, o.Stores).Select(_ => new List<bool>())];
         _dcDelivered = [.. Enumerable.Range(0, o.DistributionCenters).Select(_ => new List<bool>())];
+        _shoppers = new ShopperMeter(plan);
     }
 
     /// <summary>Days of warm-up before the in-stock target applies.</summary>
@@ -117,6 +119,7 @@ public sealed class RealismMeter
         }
 
         _inStock.Add(InStockRate(day.Date.DayNumber));
+        _shoppers.Observe(day);
     }
 
     /// <summary>The KPIs with their targets, in a stable order.</summary>
@@ -184,6 +187,7 @@ public sealed class RealismMeter
         }
 
         AddCatalog(Add);
+        _shoppers.AddResults(Add);
         return kpis;
     }
 

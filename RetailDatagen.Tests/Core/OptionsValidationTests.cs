@@ -84,7 +84,7 @@ public sealed class OptionsValidationTests
     {
         Assert.Empty(OptionsValidator.Validate(Presets.Small));
         Assert.Empty(OptionsValidator.Validate(Presets.Standard));
-        Assert.Equal((50, 20, 3, 3, 6, 2, 3, 10_000, 1_000), (Presets.Small.Geographies, Presets.Small.Stores, Presets.Small.DistributionCenters,
+        Assert.Equal((50, 20, 3, 6, 9, 2, 3, 10_000, 1_000), (Presets.Small.Geographies, Presets.Small.Stores, Presets.Small.DistributionCenters,
             Presets.Small.RefrigeratedTrucks, Presets.Small.NonRefrigeratedTrucks, Presets.Small.SupplierRefrigeratedTrucks, Presets.Small.SupplierNonRefrigeratedTrucks,
             Presets.Small.Customers, Presets.Small.Products));
         var s = Presets.Standard;
