@@ -41,8 +41,8 @@ internal sealed class BasketDrafter(FactWorld world)
         var midnight = date.ToDateTime(TimeOnly.MinValue);
         var drafts = new List<ReceiptDraft>(count + conversions.Count);
         var customersByHour = new Dictionary<int, HashSet<int>>();
-        var cashAnonymous = Math.Min(CashAnonymous, o.AnonymousPercent / 100.0);
         var cashShare = world.TenderWeights[2] / (double)Math.Max(1, world.TenderWeights.Sum());
+        var cashAnonymous = Math.Min(CashAnonymous, o.AnonymousPercent / 100.0 / Math.Max(1e-9, cashShare));
         var cardAnonymous = Math.Clamp(((o.AnonymousPercent / 100.0) - (cashShare * cashAnonymous)) / Math.Max(1e-9, 1 - cashShare), 0, 1);
 
         // One receipt per customer per store-hour (a visit ends at its receipt).

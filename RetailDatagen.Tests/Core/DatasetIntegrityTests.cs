@@ -49,7 +49,7 @@ public sealed class DatasetIntegrityTests(SmallDataset dataset)
         using var db = TestRuns.Open(dataset.Directory);
 
         Assert.Equal(50, planned[Tables.Geographies.Name]);
-        Assert.Equal(14, planned[Tables.Trucks.Name]);
+        Assert.Equal(20, planned[Tables.Trucks.Name]);
         Assert.Equal(20_000, planned[Tables.StoreInventorySnapshots.Name]);
         foreach (var table in Tables.All)
         {

@@ -166,7 +166,7 @@ public sealed class FactInvariantTests(SmallDataset dataset)
     }
 
     [Fact]
-    public void ShopperFunnel_PerStoreHour_EntranceCountAtLeastDistinctBleAtLeastReceipts()
+    public void ShopperFunnel_PerStoreHour_EntranceCountCoversBleVisitorsAndReceipts_BeaconsSeeOnlyAppUsers()
     {
         using var db = TestRuns.Open(dataset.Directory);
         var rows = db.Rows("""
@@ -178,17 +178,19 @@ public sealed class FactInvariantTests(SmallDataset dataset)
             """);
 
         Assert.Equal(20 * 14 * 14, rows.Count);
-        Assert.All(rows, r => Assert.True((long)r[2]! >= (long)r[3]! && (long)r[3]! >= (long)r[4]!, $"store {r[0]} at {r[1]}: {r[2]} ≥ {r[3]} ≥ {r[4]}"));
-        // Every receipt's customer was seen by a beacon of that store in that hour. One grouped pass over the
-        // pings instead of a correlated subquery per receipt (same rows counted, minutes faster).
-        Assert.Equal(0, db.Scalar("""
+        Assert.All(rows, r => Assert.True((long)r[2]! >= (long)r[3]! && (long)r[2]! >= (long)r[4]!, $"store {r[0]} at {r[1]}: {r[2]} ≥ {r[3]} and ≥ {r[4]}"));
+
+        // Beacons see only app users (DATA-CONTRACT §4): about appUserPercent (30%) of identified receipts were seen
+        // in their store-hour. One grouped pass over the pings instead of a correlated subquery per receipt.
+        var seen = db.Real("""
             WITH seen AS MATERIALIZED (
                 SELECT DISTINCT c.ID AS CustomerID, b.StoreID, substr(b.EventTS, 1, 13) AS Hour
                 FROM fact_ble_pings b JOIN dim_customers c ON c.BLEId = b.CustomerBLEId)
-            SELECT COUNT(*) FROM fact_receipts r
+            SELECT AVG((s.CustomerID IS NOT NULL) + 0.0) FROM fact_receipts r
             LEFT JOIN seen s ON s.CustomerID = r.CustomerID AND s.StoreID = r.StoreID AND s.Hour = substr(r.EventTS, 1, 13)
-            WHERE r.ReceiptType = 'SALE' AND s.CustomerID IS NULL
-            """));
+            WHERE r.ReceiptType = 'SALE' AND r.CustomerID IS NOT NULL
+            """);
+        Assert.InRange(seen, 0.2, 0.4);
     }
 
     [Fact]
