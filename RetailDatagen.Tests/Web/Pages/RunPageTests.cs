@@ -150,7 +150,7 @@ public sealed class RunPageTests : MudTestContext
     {
         RunId = RunId,
         Status = RunStatus.Running,
-        Options = TinyRuns.Options,
+        Options = TestRuns.Tiny,
         QueuedAt = new DateTimeOffset(2025, 1, 1, 12, 0, 0, TimeSpan.Zero),
         StartedAt = new DateTimeOffset(2025, 1, 1, 12, 0, 1, TimeSpan.Zero),
         ElapsedSeconds = 10,
