@@ -67,6 +67,7 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
         SqliteWriterQueue? queue = null;
         var results = new Dictionary<string, TableManifest>(StringComparer.Ordinal);
         IReadOnlyList<QualityCheck> quality = [];
+        IReadOnlyList<RealismKpi> realism = [];
         try
         {
             if (folder is not null && options.Format.WritesSqlite())
@@ -106,7 +107,7 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
                 var outputs = factTrackers.ToDictionary(t => t.Table, Open);
                 try
                 {
-                    quality = await RunFactsAsync(plan, outputs, options.BatchSize, request, failure.Token).ConfigureAwait(false);
+                    (quality, realism) = await RunFactsAsync(plan, outputs, options.BatchSize, request, failure.Token).ConfigureAwait(false);
                     foreach (var output in outputs.Values)
                     {
                         var manifest = await output.CompleteAsync(failure.Token).ConfigureAwait(false);
@@ -152,7 +153,8 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
                         Status = "Completed",
                     },
                     tables.Select(t => new MetaTable { TableName = t.Name, RowCount = t.RowCount, ContentHash = t.ContentHash, GeneratedSeconds = t.GeneratedSeconds }),
-                    quality.Select(q => new MetaQuality { Check = q.Check, Description = q.Description, Checked = q.Checked, Failed = q.Failed }));
+                    quality.Select(q => new MetaQuality { Check = q.Check, Description = q.Description, Checked = q.Checked, Failed = q.Failed }),
+                    realism);
                 database.Dispose();
                 database = null;
                 phases.Advance(0.5);
@@ -171,6 +173,7 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
                 ElapsedSeconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
                 Tables = tables,
                 Quality = quality,
+                Realism = realism,
             };
             if (folder is not null)
             {
@@ -255,7 +258,7 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
 
     // Days are simulated one ahead of writing: while day d is checked, hashed, written to CSV and queued for
     // SQLite, day d + 1 is being simulated.
-    private static async Task<IReadOnlyList<QualityCheck>> RunFactsAsync(
+    private static async Task<(IReadOnlyList<QualityCheck> Quality, IReadOnlyList<RealismKpi> Realism)> RunFactsAsync(
         MasterPlan plan, Dictionary<TableInfo, TableOutput> outputs, int batchSize, GenerationRequest request, CancellationToken token)
     {
         foreach (var output in outputs.Values)
@@ -264,6 +267,7 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
         }
 
         var checker = new FactQualityChecker(plan);
+        var realism = new RealismMeter(plan);
         var days = Channel.CreateBounded<FactDay>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         var producer = Task.Run(
             async () =>
@@ -292,6 +296,7 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
         await foreach (var day in days.Reader.ReadAllAsync(token).ConfigureAwait(false))
         {
             checker.Check(day);
+            realism.Observe(day);
             foreach (var table in Tables.Facts)
             {
                 var rows = day.Rows[table];
@@ -311,7 +316,7 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
         }
 
         await producer.ConfigureAwait(false);
-        return checker.Results();
+        return (checker.Results(), realism.Results());
     }
 
     private static Task<IRow[]> GenerateBatchAsync(ITableGenerator generator, long start, int count, CancellationToken token) =>

@@ -20,6 +20,9 @@ public enum RandomStream : ulong
     BleIds = 12,
     AdIds = 13,
     LicensePlates = 14,
+    CustomerHomes = 15,
+    CustomerActivity = 16,
+    StoreSizes = 17,
     ProductPopularity = 20,
     StoreTraffic = 21,
     StoreDay = 22,
@@ -30,4 +33,8 @@ public enum RandomStream : ulong
     Campaigns = 27,
     Impressions = 28,
     ImpressionIds = 29,
+    Routes = 30,
+    Trips = 31,
+    Returns = 32,
+    Baskets = 33,
 }

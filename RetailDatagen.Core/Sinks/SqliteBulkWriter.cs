@@ -113,8 +113,8 @@ public sealed class SqliteBulkWriter : IDisposable
         return count;
     }
 
-    /// <summary>Records the run metadata and the quality report, then commits.</summary>
-    public void Commit(MetaRun run, IEnumerable<MetaTable> tables, IEnumerable<MetaQuality> quality)
+    /// <summary>Records the run metadata, the quality report and the realism report, then commits.</summary>
+    public void Commit(MetaRun run, IEnumerable<MetaTable> tables, IEnumerable<MetaQuality> quality, IEnumerable<Quality.RealismKpi> realism)
     {
         InsertRow("meta_run", ("RunId", run.RunId), ("GeneratorVersion", run.GeneratorVersion), ("Seed", run.Seed), ("ConfigJson", run.ConfigJson),
             ("StartedAt", run.StartedAt), ("CompletedAt", run.CompletedAt), ("Status", run.Status));
@@ -126,6 +126,11 @@ public sealed class SqliteBulkWriter : IDisposable
         foreach (var check in quality)
         {
             InsertRow("meta_quality", ("Check", check.Check), ("Description", check.Description), ("Checked", check.Checked), ("Failed", check.Failed));
+        }
+
+        foreach (var kpi in realism)
+        {
+            InsertRow("meta_realism", ("Kpi", kpi.Kpi), ("Value", kpi.Value), ("Target", kpi.Target), ("Met", kpi.Met), ("Unit", kpi.Unit), ("Description", kpi.Description));
         }
 
         Execute("COMMIT");

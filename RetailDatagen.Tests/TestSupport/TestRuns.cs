@@ -17,21 +17,14 @@ public static class TestRuns
     public static GenerationOptions Tiny { get; } = Presets.Small with
     {
         Preset = "custom",
-        Geographies = 10,
-        Stores = 4,
-        DistributionCenters = 2,
-        RefrigeratedTrucks = 2,
-        NonRefrigeratedTrucks = 2,
-        SupplierRefrigeratedTrucks = 1,
-        SupplierNonRefrigeratedTrucks = 1,
         Customers = 2_000,
         Products = 300,
-        Days = 5,
+        Stores = 12,
+        Days = 3,
         CustomersPerStorePerDay = 60,
         OnlineOrdersPerDay = 100,
         MarketingImpressionsPerDay = 500,
         BatchSize = 500,
-        Seed = 7,
     };
 
     public static string NewRunId() =>
@@ -74,6 +67,13 @@ public static class TestRuns
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public static double Real(this SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToDouble(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public static List<object?[]> Rows(this SqliteConnection connection, string sql)

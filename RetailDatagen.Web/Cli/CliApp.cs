@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace RetailDatagen.Web.Cli;
 
 /// <summary>The command-line verbs. They use the same pipeline as the web app and start no web host.</summary>
@@ -8,6 +10,25 @@ internal static class CliApp
     public const int InvalidInput = 2;
 
     public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "generate" or "bench" or "help" or "--help";
+
+    /// <summary>
+    /// Runs a verb for the console: Ctrl+C, SIGTERM (kill, timeouts, docker stop) and SIGHUP (a closed terminal) all
+    /// cancel the run, which removes its staging folder and exits 1.
+    /// </summary>
+    public static async Task<int> RunFromConsoleAsync(string[] args)
+    {
+        using var cancel = new CancellationTokenSource();
+        void Cancel(PosixSignalContext context)
+        {
+            context.Cancel = true; // no abrupt exit: the pipeline stops at its next batch and cleans up
+            cancel.Cancel();
+        }
+
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
+        using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, Cancel);
+        return await RunAsync(args, Console.Out, Console.Error, cancel.Token);
+    }
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {

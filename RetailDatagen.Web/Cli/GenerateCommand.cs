@@ -28,13 +28,21 @@ internal static class GenerateCommand
         }
 
         var runId = RunIds.New(TimeProvider.System);
-        var outDir = Path.GetFullPath(parsed["out"] ?? Path.Combine("output", runId));
-        if (Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any() && !parsed.Has("force"))
+        if (parsed["out"] is { } outArgument && string.IsNullOrWhiteSpace(outArgument))
         {
-            await stderr.WriteLineAsync($"--out: the folder '{outDir}' is not empty; choose another folder or pass --force to replace it.");
+            await stderr.WriteLineAsync("--out must name a folder (got an empty value).");
             return CliApp.InvalidInput;
         }
 
+        // Checked before anything is generated; the pipeline checks again once it holds the folder's lock.
+        var outDir = Path.GetFullPath(parsed["out"] ?? Path.Combine("output", runId));
+        if (RunFolder.Problem(outDir, parsed.Has("force")) is { } problem)
+        {
+            await stderr.WriteLineAsync("--out: " + problem);
+            return CliApp.InvalidInput;
+        }
+
+        RemoveStaleStaging(outDir, stderr);
         await stdout.WriteLineAsync($"Run {runId}: preset {options.Preset}, seed {options.Seed}, format {options.Format.ToOptionValue()} -> {outDir}");
         using var progress = parsed.Has("quiet") ? null : new ConsoleProgress(stderr, TimeSpan.FromSeconds(1));
         try
@@ -44,6 +52,7 @@ internal static class GenerateCommand
                 progress,
                 cancellationToken);
             await stdout.WriteLineAsync($"Completed: {manifest.TotalRows:N0} rows in {manifest.ElapsedSeconds:F2} s, {manifest.TotalBytes / 1048576.0:F1} MB in {outDir}");
+            await RealismSummary.WriteAsync(stdout, manifest);
             return CliApp.Success;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -51,15 +60,36 @@ internal static class GenerateCommand
             await stderr.WriteLineAsync("Cancelled: no output was written.");
             return CliApp.Failure;
         }
+        catch (OutputFolderException ex)
+        {
+            await stderr.WriteLineAsync("--out: " + ex.Message);
+            return CliApp.InvalidInput;
+        }
         catch (OptionsValidationException ex)
         {
             await stderr.WriteLineAsync(ex.Message);
             return CliApp.InvalidInput;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             await stderr.WriteLineAsync($"Failed: {ex.Message} No output was written.");
             return CliApp.Failure;
+        }
+    }
+
+    /// <summary>Removes what killed runs left beside the output folder (only folders no live run holds).</summary>
+    private static void RemoveStaleStaging(string outDir, TextWriter stderr)
+    {
+        try
+        {
+            foreach (var removed in RunFolder.RemoveStale(Path.GetDirectoryName(outDir)!))
+            {
+                stderr.WriteLine($"Removed {removed}, left by a run that was killed.");
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"Could not remove stale staging folders: {ex.Message}");
         }
     }
 }

@@ -17,18 +17,12 @@ internal static class OptionsFromArguments
 
         if (args["config"] is { } configPath)
         {
-            var info = new FileInfo(configPath);
-            if (!info.Exists)
+            if (ReadConfig(configPath, out var text) is { } readError)
             {
-                return $"--config: the file '{configPath}' does not exist.";
+                return readError;
             }
 
-            if (info.Length > OptionsJson.MaxFileBytes)
-            {
-                return $"--config: the file is larger than {OptionsJson.MaxFileBytes / 1024} KB.";
-            }
-
-            if (!OptionsJson.TryParse(File.ReadAllText(configPath), out var fromFile, out var errors))
+            if (!OptionsJson.TryParse(text, out var fromFile, out var errors))
             {
                 return "--config: " + string.Join(Environment.NewLine, errors.Select(e => e.Message));
             }
@@ -68,6 +62,42 @@ internal static class OptionsFromArguments
 
         var problems = OptionsValidator.Validate(options);
         return problems.Count == 0 ? null : string.Join(Environment.NewLine, problems.Select(p => p.Message));
+    }
+
+    /// <summary>
+    /// Reads at most <see cref="OptionsJson.MaxFileBytes"/> (+1 to notice more) from any kind of file: the length a
+    /// file system reports is 0 for devices, pipes and procfs, so only a bounded read keeps the limit.
+    /// </summary>
+    private static string? ReadConfig(string path, out string text)
+    {
+        text = "";
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            var buffer = new byte[OptionsJson.MaxFileBytes + 1];
+            var total = 0;
+            int read;
+            while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0)
+            {
+                total += read;
+            }
+
+            if (total > OptionsJson.MaxFileBytes)
+            {
+                return $"--config: the file is larger than {OptionsJson.MaxFileBytes / 1024} KB.";
+            }
+
+            text = System.Text.Encoding.UTF8.GetString(buffer, 0, total);
+            return null;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return $"--config: the file '{path}' does not exist.";
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return $"--config: cannot read '{path}': {ex.Message}";
+        }
     }
 
     public static string Invariant(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);

@@ -19,12 +19,13 @@ internal sealed class RunHarness : IAsyncDisposable
 
     private readonly TimeProvider _time;
 
-    public RunHarness(int maxQueued = 8, int keepLastRuns = 20, string? outputRoot = null, TimeProvider? time = null)
+    public RunHarness(
+        int maxQueued = 8, int keepLastRuns = 20, string? outputRoot = null, DiskSpace? disk = null, TimeProvider? time = null)
     {
         _time = time ?? TimeProvider.System;
         OutputRoot = outputRoot ?? _temp.Combine("output");
         var settings = Options.Create(new RetailDatagenSettings { OutputRoot = OutputRoot, KeepLastRuns = keepLastRuns, MaxQueuedRuns = maxQueued });
-        Coordinator = new RunCoordinator(settings, _time, NullLogger<RunCoordinator>.Instance);
+        Coordinator = new RunCoordinator(settings, _time, NullLogger<RunCoordinator>.Instance, disk);
         Catalog = new RunCatalog(settings, Coordinator, new TableBrowser(), NullLogger<RunCatalog>.Instance);
         _worker = new RunWorker(Coordinator, Catalog, _time, NullLoggerFactory.Instance, NullLogger<RunWorker>.Instance);
     }

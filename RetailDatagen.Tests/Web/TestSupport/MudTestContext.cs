@@ -35,12 +35,15 @@ public abstract class MudTestContext : BunitContext
         Services.AddSingleton(sp => new RunCatalog(
             sp.GetRequiredService<IOptions<RetailDatagenSettings>>(), Coordinator, sp.GetRequiredService<TableBrowser>(), NullLogger<RunCatalog>.Instance));
         Services.AddScoped<ConfigureDraft>();
+        Services.AddSingleton<DiskSpace>(Disk);
         Services.AddSingleton<RetailDatagen.Web.Insights.InsightsCache>();
     }
 
     private readonly TempDirectory _ownRoot = new();
 
     public FakeRunCoordinator Coordinator { get; } = new();
+
+    public FakeDiskSpace Disk { get; } = new();
 
     public string OutputRoot { get; }
 
