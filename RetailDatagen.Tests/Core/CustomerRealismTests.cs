@@ -5,7 +5,6 @@ using RetailDatagen.Tests.TestSupport;
 namespace RetailDatagen.Tests.Core;
 
 /// <summary>DATA-CONTRACT §4 (trade areas, names and contact) measured on the small preset's customers.</summary>
-[Collection(SmallDatasetCollection.Name)]
 public sealed partial class CustomerRealismTests(SmallDataset dataset)
 {
     private static readonly HashSet<string> TollFree = ["800", "888", "877", "866", "855", "844", "833"];

@@ -6,7 +6,6 @@ using RetailDatagen.Tests.TestSupport;
 
 namespace RetailDatagen.Tests.Core;
 
-[Collection(SmallDatasetCollection.Name)]
 public sealed class DatasetIntegrityTests(SmallDataset dataset)
 {
     [Fact]

@@ -5,7 +5,6 @@ using RetailDatagen.Tests.TestSupport;
 
 namespace RetailDatagen.Tests.Core;
 
-[Collection(SmallDatasetCollection.Name)]
 public sealed class MasterDataRulesTests(SmallDataset dataset)
 {
     private static readonly DateOnly Start = SmallDataset.Options.StartDate;

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using RetailDatagen.Core.Options;
 using RetailDatagen.Core.Pipeline;
 
@@ -5,38 +6,35 @@ namespace RetailDatagen.Web.Cli;
 
 internal static class GenerateCommand
 {
-    private static readonly HashSet<string> Allowed = new(StringComparer.Ordinal)
-        { "preset", "config", "seed", "format", "threads", "set", "out", "force", "help", "quiet" };
-
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static Command Create(CliOptions cli, TextWriter stdout, TextWriter stderr)
     {
-        if (CliArguments.TryParse(args, Allowed, out var parsed) is { } parseError)
+        var command = new Command("generate", "Write a run folder: retail.db, csv/<table>.csv and manifest.json.")
         {
-            await stderr.WriteLineAsync(parseError);
-            return CliApp.InvalidInput;
-        }
+            cli.Preset, cli.Config, cli.Seed, cli.Format, cli.Threads, cli.Set, cli.Out, cli.Force, cli.Quiet,
+        };
+        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, cli, stdout, stderr, cancellationToken));
+        return command;
+    }
 
-        if (parsed.Has("help"))
-        {
-            return CliApp.Help(stdout);
-        }
-
-        if (OptionsFromArguments.TryBuild(parsed, out var options) is { } optionError)
+    private static async Task<int> RunAsync(ParseResult parsed, CliOptions cli, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        if (OptionsFromArguments.TryBuild(parsed, cli, out var options) is { } optionError)
         {
             await stderr.WriteLineAsync(optionError);
             return CliApp.InvalidInput;
         }
 
         var runId = RunIds.New(TimeProvider.System);
-        if (parsed["out"] is { } outArgument && string.IsNullOrWhiteSpace(outArgument))
+        if (parsed.GetValue(cli.Out) is { } outArgument && string.IsNullOrWhiteSpace(outArgument))
         {
             await stderr.WriteLineAsync("--out must name a folder (got an empty value).");
             return CliApp.InvalidInput;
         }
 
         // Checked before anything is generated; the pipeline checks again once it holds the folder's lock.
-        var outDir = Path.GetFullPath(parsed["out"] ?? Path.Combine("output", runId));
-        if (RunFolder.Problem(outDir, parsed.Has("force")) is { } problem)
+        var outDir = Path.GetFullPath(parsed.GetValue(cli.Out) ?? Path.Combine("output", runId));
+        var force = parsed.GetValue(cli.Force);
+        if (RunFolder.Problem(outDir, force) is { } problem)
         {
             await stderr.WriteLineAsync("--out: " + problem);
             return CliApp.InvalidInput;
@@ -44,11 +42,11 @@ internal static class GenerateCommand
 
         RemoveStaleStaging(outDir, stderr);
         await stdout.WriteLineAsync($"Run {runId}: preset {options.Preset}, seed {options.Seed}, format {options.Format.ToOptionValue()} -> {outDir}");
-        using var progress = parsed.Has("quiet") ? null : new ConsoleProgress(stderr, TimeSpan.FromSeconds(1));
+        using var progress = parsed.GetValue(cli.Quiet) ? null : new ConsoleProgress(stderr, TimeSpan.FromSeconds(1));
         try
         {
             var manifest = await new GenerationPipeline().RunAsync(
-                new GenerationRequest { Options = options, OutputDirectory = outDir, RunId = runId, Overwrite = parsed.Has("force") },
+                new GenerationRequest { Options = options, OutputDirectory = outDir, RunId = runId, Overwrite = force },
                 progress,
                 cancellationToken);
             await stdout.WriteLineAsync($"Completed: {manifest.TotalRows:N0} rows in {manifest.ElapsedSeconds:F2} s, {manifest.TotalBytes / 1048576.0:F1} MB in {outDir}");

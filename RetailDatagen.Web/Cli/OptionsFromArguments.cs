@@ -1,4 +1,3 @@
-using System.Globalization;
 using RetailDatagen.Core.Options;
 
 namespace RetailDatagen.Web.Cli;
@@ -6,16 +5,16 @@ namespace RetailDatagen.Web.Cli;
 /// <summary>Builds options from --preset, --config, --seed, --format, --threads and --set, in that order.</summary>
 internal static class OptionsFromArguments
 {
-    public static string? TryBuild(CliArguments args, out GenerationOptions options)
+    public static string? TryBuild(System.CommandLine.ParseResult args, CliOptions cli, out GenerationOptions options)
     {
         options = Presets.Standard;
-        var presetName = args["preset"];
+        var presetName = args.GetValue(cli.Preset);
         if (presetName is not null && !Presets.TryGet(presetName, out options))
         {
             return $"--preset must be one of {string.Join(", ", Presets.Names)} (got '{presetName}').";
         }
 
-        if (args["config"] is { } configPath)
+        if (args.GetValue(cli.Config) is { } configPath)
         {
             if (ReadConfig(configPath, out var text) is { } readError)
             {
@@ -30,7 +29,7 @@ internal static class OptionsFromArguments
             options = presetName is null ? fromFile : fromFile with { Preset = options.Preset };
         }
 
-        foreach (var (name, value) in new[] { ("seed", args["seed"]), ("format", args["format"]), ("threads", args["threads"]) })
+        foreach (var (name, value) in new[] { ("seed", args.GetValue(cli.Seed)), ("format", args.GetValue(cli.Format)), ("threads", args.GetValue(cli.Threads)) })
         {
             if (value is not null && OptionCatalog.TrySet(ref options, name, value) is { } error)
             {
@@ -39,7 +38,7 @@ internal static class OptionsFromArguments
         }
 
         var changed = false;
-        foreach (var assignment in args.Sets)
+        foreach (var assignment in args.GetValue(cli.Set) ?? [])
         {
             var eq = assignment.IndexOf('=', StringComparison.Ordinal);
             if (eq <= 0)
@@ -99,6 +98,4 @@ internal static class OptionsFromArguments
             return $"--config: cannot read '{path}': {ex.Message}";
         }
     }
-
-    public static string Invariant(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 }

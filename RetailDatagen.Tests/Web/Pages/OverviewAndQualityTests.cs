@@ -9,7 +9,7 @@ using RetailDatagen.Web.Components.Pages.Results;
 namespace RetailDatagen.Tests.Web.Pages;
 
 /// <summary>The Results page's overview (charts and map), quality panel and line drill-down, over the real small dataset.</summary>
-public sealed class OverviewAndQualityTests(WebDataset dataset) : MudTestContext(dataset.OutputRoot)
+public sealed class OverviewAndQualityTests(SmallDataset dataset) : MudTestContext(dataset.OutputRoot)
 {
     private static readonly string[] Charts =
     [
@@ -67,13 +67,14 @@ public sealed class OverviewAndQualityTests(WebDataset dataset) : MudTestContext
     }
 
     [Fact]
-    public void Receipts_SelectingARow_ShowsThatReceiptsLines()
+    public async Task Receipts_SelectingARow_ShowsThatReceiptsLines()
     {
         var page = Open($"?table={Tables.Receipts.Name}");
         page.WaitForAssertion(() => Assert.Equal(25, page.FindAll("[data-testid=results-grid] tbody tr").Count), TimeSpan.FromSeconds(30));
         var receiptId = page.FindAll("[data-testid=results-grid] tbody tr")[0].QuerySelector("td")!.TextContent.Trim();
 
-        page.FindAll("[data-testid=results-grid] tbody tr")[0].Click();
+        // Find and click in one renderer step: the grid may re-render between them.
+        await page.InvokeAsync(() => page.FindAll("[data-testid=results-grid] tbody tr")[0].Click());
 
         page.WaitForAssertion(() => Assert.Equal(
             Scalar($"SELECT COUNT(*) FROM fact_receipt_lines WHERE ReceiptId = '{receiptId}'"),

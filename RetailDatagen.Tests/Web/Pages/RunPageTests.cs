@@ -214,12 +214,12 @@ public sealed class RunPageTests : MudTestContext
         var page = Render<RunPage>(p => p.Add(x => x.RunId, RunId));
 
         var title = Render(page.FindComponent<Microsoft.AspNetCore.Components.Web.PageTitle>().Instance.ChildContent!);
-        Assert.Equal($"Run {RunId} ({TinyRuns.Options.Preset}, seed {TinyRuns.Options.Seed}) · Running · RetailDatagen", title.Markup.Trim());
+        Assert.Equal($"Run {RunId} ({TestRuns.Tiny.Preset}, seed {TestRuns.Tiny.Seed}) · Running · RetailDatagen", title.Markup.Trim());
     }
 
     /// <summary>Phases before <paramref name="running"/> completed, it at <paramref name="fraction"/>, the rest pending (null: all completed).</summary>
     private static IReadOnlyList<PhaseSnapshot> PhasesAt(RunPhase? running, double fraction) =>
-        [.. PhaseSnapshot.PlannedFor(TinyRuns.Options).Select(p =>
+        [.. PhaseSnapshot.PlannedFor(TestRuns.Tiny).Select(p =>
             running is null || p.Phase < running ? p with { State = TableState.Completed, Fraction = 1, ElapsedSeconds = 1 }
             : p.Phase == running ? p with { State = TableState.Running, Fraction = fraction, ElapsedSeconds = 0.5 }
             : p)];
@@ -229,7 +229,7 @@ public sealed class RunPageTests : MudTestContext
     {
         RunId = RunId,
         Status = RunStatus.Running,
-        Options = TinyRuns.Options,
+        Options = TestRuns.Tiny,
         QueuedAt = new DateTimeOffset(2025, 1, 1, 12, 0, 0, TimeSpan.Zero),
         StartedAt = new DateTimeOffset(2025, 1, 1, 12, 0, 1, TimeSpan.Zero),
         ElapsedSeconds = 10,

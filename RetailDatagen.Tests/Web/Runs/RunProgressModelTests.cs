@@ -54,7 +54,7 @@ public sealed class RunProgressModelTests
     [Fact]
     public void LiveRun_ReportsPhases_AndTheOverallFractionReachesOneOnlyWhenCompleted()
     {
-        using var run = new LiveRun("20250101-120000-abcd", TinyRuns.Options, 1, TimeProvider.System);
+        using var run = new LiveRun("20250101-120000-abcd", TestRuns.Tiny, 1, TimeProvider.System);
         Assert.True(run.TryStart());
         foreach (var table in run.ToSnapshot(0).Tables)
         {
@@ -78,7 +78,7 @@ public sealed class RunProgressModelTests
     [Fact]
     public void LiveRun_FailedMidPhase_MarksThatPhaseFailed()
     {
-        using var run = new LiveRun("20250101-120000-abcd", TinyRuns.Options, 1, TimeProvider.System);
+        using var run = new LiveRun("20250101-120000-abcd", TestRuns.Tiny, 1, TimeProvider.System);
         run.TryStart();
         run.Report(new PhaseProgress(RunPhase.CheckingKeys, "Checking foreign keys", TableState.Running, 0, 0));
 
@@ -92,7 +92,7 @@ public sealed class RunProgressModelTests
     [Fact]
     public void PlannedPhases_SkipIndexesAndKeysWithoutSqlite()
     {
-        var phases = PhaseSnapshot.PlannedFor(TinyRuns.Options with { Format = RetailDatagen.Core.Options.OutputFormat.Csv });
+        var phases = PhaseSnapshot.PlannedFor(TestRuns.Tiny with { Format = RetailDatagen.Core.Options.OutputFormat.Csv });
 
         Assert.Equal([RunPhase.Generating, RunPhase.Reports, RunPhase.Committing], phases.Select(p => p.Phase));
     }
