@@ -6,7 +6,6 @@ namespace RetailDatagen.Tests.Core;
 /// The shopper targets of DATA-CONTRACT §4 (trade areas, anonymous sales, visit frequency, sensors, marketing,
 /// refunds), each measured with SQL on the generated small dataset.
 /// </summary>
-[Collection(SmallDatasetCollection.Name)]
 public sealed class ShopperRealismTests(SmallDataset dataset)
 {
     // Great-circle miles between two (lat, lon) columns, in SQLite's math functions.
