@@ -151,6 +151,7 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
                 database = null;
             }
 
+            await RunDocumentation.WriteAsync(folder, request.RunId, options, cancellationToken).ConfigureAwait(false);
             var manifestRecord = new RunManifest
             {
                 RunId = request.RunId,

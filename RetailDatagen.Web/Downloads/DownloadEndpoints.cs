@@ -24,6 +24,7 @@ public static class DownloadEndpoints
         group.MapGet("/manifest.json", GetManifest);
         group.MapGet("/csv.zip", GetCsvZip);
         group.MapGet("/csv/{file}.csv", GetCsv);
+        group.MapGet("/" + RunDocumentation.DataPackageFile, GetDataPackage);
         return app;
     }
 
@@ -42,11 +43,18 @@ public static class DownloadEndpoints
             ? TypedResults.PhysicalFile(path, CsvContentType, table.CsvFile, enableRangeProcessing: true)
             : TypedResults.NotFound();
 
+    internal static Results<PhysicalFileHttpResult, NotFound> GetDataPackage(string runId, RunCatalog catalog) =>
+        Resolve(catalog, runId, RunFolder.CsvFolder + "/" + RunDocumentation.DataPackageFile) is { } path
+            ? TypedResults.PhysicalFile(path, "application/json", RunDocumentation.DataPackageFile)
+            : TypedResults.NotFound();
+
     internal static Results<PushStreamHttpResult, NotFound> GetCsvZip(string runId, RunCatalog catalog, HttpContext context, CancellationToken cancellationToken)
     {
         var run = catalog.Find(runId);
         var files = run is null ? [] : Tables.All
             .Select(t => (Name: t.CsvFile, Path: Resolve(catalog, run, CsvPath(t))))
+            .Append((Name: RunDocumentation.DataPackageFile,
+                Path: Resolve(catalog, run, RunFolder.CsvFolder + "/" + RunDocumentation.DataPackageFile)))
             .Where(f => f.Path is not null)
             .ToList();
         if (files.Count == 0)

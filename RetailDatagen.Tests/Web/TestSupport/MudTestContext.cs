@@ -36,6 +36,8 @@ public abstract class MudTestContext : BunitContext
             sp.GetRequiredService<IOptions<RetailDatagenSettings>>(), Coordinator, sp.GetRequiredService<TableBrowser>(), NullLogger<RunCatalog>.Instance));
         Services.AddScoped<ConfigureDraft>();
         Services.AddSingleton<RetailDatagen.Web.Insights.InsightsCache>();
+        Services.AddSingleton(new RetailDatagen.Core.Sql.SqlConsole());
+        Services.AddSingleton(sp => new ColumnProfiler(sp.GetRequiredService<BrowseCache>()));
     }
 
     private readonly TempDirectory _ownRoot = new();
