@@ -15,10 +15,12 @@ public static class DependencyInjection
             .Bind(configuration.GetSection(RetailDatagenSettings.Section))
             .Validate(s => !string.IsNullOrWhiteSpace(s.OutputRoot), "RetailDatagen:OutputRoot must name a folder.")
             .Validate(s => s.KeepLastRuns >= 0, "RetailDatagen:KeepLastRuns must be 0 (keep every run) or more.")
+            .Validate(s => s.MaxTotalGB >= 0 && double.IsFinite(s.MaxTotalGB), "RetailDatagen:MaxTotalGB must be 0 (no size limit) or more.")
             .Validate(s => s.MaxQueuedRuns >= 1, "RetailDatagen:MaxQueuedRuns must be at least 1.")
             .ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<DiskSpace>();
 
         // Singletons on purpose: a run must outlive the circuit (tab) that started it, and every tab must see it.
         services.AddSingleton<RunCoordinator>();

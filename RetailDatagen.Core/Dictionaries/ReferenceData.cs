@@ -27,8 +27,12 @@ public sealed class ReferenceData
         Departments = [.. products.Select(p => p.Department).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         ProductsByDepartment = Departments.ToDictionary(d => d, d => (IReadOnlyList<CatalogProduct>)[.. products.Where(p => p.Department == d)], StringComparer.Ordinal);
         BrandsByDepartment = Departments.ToDictionary(d => d, d => (IReadOnlyList<BrandEntry>)[.. brands.Where(b => b.Department == d)], StringComparer.Ordinal);
+        HouseBrands = [.. brands.Where(b => b.Department == HouseBrandDepartment)];
         ProductCapacity = Departments.Sum(d => ProductsByDepartment[d].Count * BrandsByDepartment[d].Count);
     }
+
+    /// <summary>The Department value of house (private-label) brands: they may sell in every food department.</summary>
+    public const string HouseBrandDepartment = "House";
 
     public static ReferenceData Instance => Lazy.Value;
 
@@ -38,6 +42,9 @@ public sealed class ReferenceData
     public IReadOnlyList<string> Departments { get; }
     public IReadOnlyDictionary<string, IReadOnlyList<CatalogProduct>> ProductsByDepartment { get; }
     public IReadOnlyDictionary<string, IReadOnlyList<BrandEntry>> BrandsByDepartment { get; }
+
+    /// <summary>House brands, which span the food departments (DATA-CONTRACT §4).</summary>
+    public IReadOnlyList<BrandEntry> HouseBrands { get; }
 
     /// <summary>How many distinct (product, brand) pairs the catalog can produce.</summary>
     public int ProductCapacity { get; }

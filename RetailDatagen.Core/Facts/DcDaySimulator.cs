@@ -3,59 +3,52 @@ using RetailDatagen.Core.Model;
 namespace RetailDatagen.Core.Facts;
 
 /// <summary>
-/// Simulates one DC for one day: supplier deliveries in, store shipments out (reserved the evening before, so
-/// they never fail), and online orders shipped from the DC when unreserved stock allows. DCs are independent
-/// of each other; within a DC, events are applied in time order.
+/// Simulates one DC for one day: supplier deliveries in, store trips out (reserved when planned, so they never
+/// fail), and online orders shipped from the DC when unreserved stock allows. DCs are independent of each other;
+/// within a DC, events are applied in time order.
 /// </summary>
 internal sealed class DcDaySimulator(FactWorld world)
 {
-    public (List<DcInventoryTxn> Txns, int Stockouts) Run(int dcId, DateOnly date, IReadOnlyList<Shipment> shipments, int[] reserved, IReadOnlyList<OnlineCandidate> online)
+    private const int SupplierRank = 0;
+    private const int OutboundRank = 1;
+    private const int OnlineRank = 2;
+
+    public (List<DcInventoryTxn> Txns, int Stockouts) Run(int dcId, DateOnly date, IReadOnlyList<Shipment> supplier, IReadOnlyList<Shipment> outbound, int[] reserved, IReadOnlyList<OnlineCandidate> online)
     {
         var day = FactIds.Day(date);
-        var qty = world.DcQty[dcId - 1];
-        var txns = new List<DcInventoryTxn>();
+        var ledger = new InventoryLedger<DcInventoryTxn>(world.DcStock[dcId - 1].OnHand, e => new DcInventoryTxn
+        {
+            TraceId = FactIds.DcTxn(day, dcId, e.Sequence),
+            EventTS = e.Time,
+            DCID = dcId,
+            ProductID = e.Product + 1,
+            QtyDelta = e.Delta,
+            Reason = e.Reason,
+            Source = e.Source,
+            Balance = e.Balance,
+        });
         var stockouts = 0;
-        var events = new List<(DateTime Time, int Kind, int Index)>();
-        for (var i = 0; i < shipments.Count; i++)
-        {
-            events.Add(shipments[i].StoreId is null ? (shipments[i].Unloading, 0, i) : (shipments[i].Loading, 1, i));
-        }
+        var events = new List<NodeEvent>(supplier.Count + outbound.Count + online.Count);
+        events.AddRange(supplier.Select((s, i) => new NodeEvent(s.Unloading, SupplierRank, i)));
+        events.AddRange(outbound.Select((s, i) => new NodeEvent(s.Loading, OutboundRank, i)));
+        events.AddRange(online.Select((c, i) => new NodeEvent(c.Time, OnlineRank, i)));
+        events.Sort();
 
-        events.AddRange(online.Select((c, i) => (c.Time, 2, i)));
-        events.Sort((a, b) => a.Time != b.Time ? a.Time.CompareTo(b.Time) : a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind) : a.Index.CompareTo(b.Index));
-
-        var seq = 0;
-        void Txn(DateTime time, int product, int delta, string reason, string source)
+        foreach (var (time, rank, index) in events)
         {
-            qty[product] += delta;
-            txns.Add(new DcInventoryTxn
+            if (rank == SupplierRank)
             {
-                TraceId = FactIds.DcTxn(day, dcId, ++seq),
-                EventTS = time,
-                DCID = dcId,
-                ProductID = product + 1,
-                QtyDelta = delta,
-                Reason = reason,
-                Source = source,
-                Balance = qty[product],
-            });
-        }
-
-        foreach (var (time, kind, index) in events)
-        {
-            if (kind == 0)
-            {
-                foreach (var line in shipments[index].Lines)
+                foreach (var line in supplier[index].Lines)
                 {
-                    Txn(time, line.Product, line.Qty, "INBOUND_SHIPMENT", "SUPPLIER");
+                    ledger.Post(time, line.Product, line.Qty, FactCodes.Reason.InboundShipment, FactCodes.Source.Supplier);
                 }
             }
-            else if (kind == 1)
+            else if (rank == OutboundRank)
             {
-                foreach (var line in shipments[index].Lines)
+                foreach (var line in outbound[index].Lines)
                 {
                     reserved[line.Product] -= line.Qty;
-                    Txn(time, line.Product, -line.Qty, "OUTBOUND_SHIPMENT", shipments[index].Id);
+                    ledger.Post(time, line.Product, -line.Qty, FactCodes.Reason.OutboundShipment, outbound[index].Id);
                 }
             }
             else
@@ -64,10 +57,10 @@ internal sealed class DcDaySimulator(FactWorld world)
                 for (var l = 0; l < order.Lines.Length; l++)
                 {
                     var line = order.Lines[l];
-                    if (qty[line.Product] - reserved[line.Product] >= line.Qty)
+                    if (ledger.OnHand(line.Product) - reserved[line.Product] >= line.Qty)
                     {
                         order.Fulfilled[l] = true;
-                        Txn(time, line.Product, -line.Qty, "SALE", "ONLINE");
+                        ledger.Post(time, line.Product, -line.Qty, FactCodes.Reason.Sale, FactCodes.Source.Online);
                     }
                     else
                     {
@@ -77,6 +70,6 @@ internal sealed class DcDaySimulator(FactWorld world)
             }
         }
 
-        return (txns, stockouts);
+        return (ledger.Rows, stockouts);
     }
 }

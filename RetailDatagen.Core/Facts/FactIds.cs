@@ -14,6 +14,13 @@ internal static class FactIds
 
     public static string ReceiptTrace(string day, int store, int seq) => string.Create(CultureInfo.InvariantCulture, $"RT{day}-{store:D4}-{seq:D5}");
 
+    /// <summary>A refund receipt: after the store-day's sales in key order ('R' sorts after the digits of a sale's sequence).</summary>
+    public static string Refund(string day, int store, int seq) => string.Create(CultureInfo.InvariantCulture, $"R{day}-{store:D4}-R{seq:D4}");
+
+    public static string RefundTrace(string day, int store, int seq) => string.Create(CultureInfo.InvariantCulture, $"RT{day}-{store:D4}-R{seq:D4}");
+
+    public static bool IsRefund(string receiptId) => receiptId.Length > 15 && receiptId[15] == 'R';
+
     public static string StoreTxn(string day, int store, int seq) => string.Create(CultureInfo.InvariantCulture, $"ST{day}-{store:D4}-{seq:D6}");
 
     public static string DcTxn(string day, int dc, int seq) => string.Create(CultureInfo.InvariantCulture, $"DT{day}-{dc:D3}-{seq:D6}");

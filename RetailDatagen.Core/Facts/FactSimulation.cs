@@ -5,8 +5,8 @@ namespace RetailDatagen.Core.Facts;
 
 /// <summary>
 /// Produces the historical fact tables day by day. Days are sequential (each starts from the inventory the
-/// previous one left); within a day stores run in parallel, then DCs in parallel, then the next day's trips
-/// are planned. Output depends only on the options: thread count and scheduling never change it.
+/// previous one left): the day's trips are planned from the previous day's closing stock, then stores run in
+/// parallel, then DCs in parallel. Output depends only on the options: thread count and scheduling never change it.
 /// </summary>
 public sealed class FactSimulation
 {
@@ -27,29 +27,46 @@ public sealed class FactSimulation
         _marketing = new MarketingGenerator(_world);
     }
 
-    /// <summary>Expected rows per fact table from the volume model (progress and estimates; actual counts differ a little).</summary>
+    /// <summary>
+    /// Expected rows per fact table (progress and estimates; actual counts differ a little), from the same
+    /// calendar, profile and supply-chain parameters the simulation uses.
+    /// </summary>
     public static IReadOnlyDictionary<string, long> EstimateRows(Options.GenerationOptions o)
     {
-        double receipts = 0, online = 0, impressions = 0;
+        var profile = Dictionaries.RetailerProfiles.Instance.Get(o.Profile);
+        double receipts = 0, online = 0, impressions = 0, openStoreDays = 0;
         for (var d = 0; d < o.Days; d++)
         {
             var date = o.StartDate.AddDays(d);
-            receipts += o.Stores * (double)o.CustomersPerStorePerDay * RetailCalendar.StoreFactor(date);
+            var closed = o.ClosedOnHolidays && RetailCalendar.IsStoreClosingHoliday(date);
+            receipts += closed ? 0 : o.Stores * (double)o.CustomersPerStorePerDay * RetailCalendar.StoreFactor(date);
+            openStoreDays += closed ? 0 : o.Stores;
             online += o.OnlineOrdersPerDay * RetailCalendar.OnlineFactor(date);
             impressions += o.MarketingImpressionsPerDay * RetailCalendar.OnlineFactor(date);
         }
 
-        var hours = (double)o.Stores * o.Days * (o.StoreCloseHour - o.StoreOpenHour);
-        var lines = receipts * 2.6;
-        var shipments = Math.Min(o.Stores, (o.RefrigeratedTrucks + o.NonRefrigeratedTrucks) * 6.0) * o.Days;
+        // Stockouts and repeated draws trim a few lines; returns come back as refund receipts.
+        var lines = receipts * profile.MeanLinesPerReceipt * 0.95;
+        var returnRate = profile.Departments.Sum(x => x.RevenueShare * x.ReturnRate) / profile.Departments.Sum(x => x.RevenueShare);
+        var refunds = lines * returnRate;
+
+        // A store trip carries the products that reached their reorder point since the last one: about the distinct
+        // products sold in between (review interval ≈ stores per DC / trips a DC's fleet makes a day, at least 1).
+        var storesPerDc = Math.Max(1.0, o.Stores / (double)Math.Max(1, o.DistributionCenters));
+        var tripsPerDc = Math.Max(1.0, (o.RefrigeratedTrucks + o.NonRefrigeratedTrucks) * 2.0 / Math.Max(1, o.DistributionCenters));
+        var review = Math.Clamp(Math.Ceiling(storesPerDc / tripsPerDc), 1, 7);
+        var linesPerStoreDay = o.CustomersPerStorePerDay * profile.MeanLinesPerReceipt;
+        var shipmentLines = o.Products * (1 - Math.Exp(-linesPerStoreDay * review / Math.Max(1, o.Products) / 3));
+        var storeTrips = openStoreDays / review;
+        var supplierTrips = o.DistributionCenters * 2.0 * o.Days;
         return new Dictionary<string, long>
         {
-            [Tables.TruckMoves.Name] = (long)(shipments * 6 * 1.1),
-            [Tables.DcInventoryTxns.Name] = (long)((shipments * 30) + (online * 0.55 * 2.2)),
-            [Tables.StoreInventoryTxns.Name] = (long)(lines + (shipments * 30) + (online * 0.45 * 2.2)),
-            [Tables.Receipts.Name] = (long)receipts,
-            [Tables.ReceiptLines.Name] = (long)lines,
-            [Tables.FootTraffic.Name] = (long)(hours * 4),
+            [Tables.TruckMoves.Name] = (long)((storeTrips + supplierTrips) * 6),
+            [Tables.DcInventoryTxns.Name] = (long)((storeTrips * shipmentLines * 1.5) + (online * (1 - SupplyChain.OnlineFromStoreShare) * 2.2)),
+            [Tables.StoreInventoryTxns.Name] = (long)(lines + refunds + (storeTrips * shipmentLines) + (online * SupplyChain.OnlineFromStoreShare * 2.2)),
+            [Tables.Receipts.Name] = (long)(receipts + (refunds * 0.9)),
+            [Tables.ReceiptLines.Name] = (long)(lines + refunds),
+            [Tables.FootTraffic.Name] = (long)(openStoreDays * (o.StoreCloseHour - o.StoreOpenHour) * 4),
             [Tables.BlePings.Name] = (long)(receipts * 1.45 * 2.0),
             [Tables.OnlineOrders.Name] = (long)online,
             [Tables.OnlineOrderLines.Name] = (long)(online * 2.3),
@@ -61,56 +78,39 @@ public sealed class FactSimulation
     public async Task RunAsync(Func<FactDay, CancellationToken, ValueTask> emit, CancellationToken cancellationToken)
     {
         var o = _world.Options;
-        var (shipments, reserved) = _planner.Plan(0, o.StartDate);
         for (var dayIndex = 0; dayIndex < o.Days; dayIndex++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var date = o.StartDate.AddDays(dayIndex);
-            var day = Simulate(dayIndex, date, shipments, reserved);
-            if (dayIndex + 1 < o.Days)
-            {
-                (shipments, reserved) = _planner.Plan(dayIndex + 1, date.AddDays(1));
-            }
-
+            _planner.Plan(dayIndex);
+            var day = Simulate(dayIndex, o.StartDate.AddDays(dayIndex));
             await emit(day, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private FactDay Simulate(int dayIndex, DateOnly date, List<Shipment> shipments, int[][] reserved)
+    private FactDay Simulate(int dayIndex, DateOnly date)
     {
         var o = _world.Options;
         var day = FactIds.Day(date);
         var online = _online.Plan(dayIndex, date);
         var storeOrders = online.Where(c => c.FromStore).ToLookup(c => c.NodeId);
         var dcOrders = online.Where(c => !c.FromStore).ToLookup(c => c.NodeId);
-        var inbound = shipments.Where(s => s.StoreId is not null).ToLookup(s => s.StoreId!.Value);
+        var loading = _planner.Book.TakeLoading(dayIndex);
+        var unloading = _planner.Book.TakeUnloading(dayIndex);
+        var inbound = unloading.Where(s => s.StoreId is not null).ToLookup(s => s.StoreId!.Value);
+        var supplier = unloading.Where(s => s.StoreId is null).ToLookup(s => s.DcId);
+        var outbound = loading.Where(s => s.StoreId is not null).ToLookup(s => s.DcId);
 
         var storeResults = new StoreDayResult[o.Stores];
         Parallel.For(0, o.Stores, s => storeResults[s] = _stores.Run(s + 1, dayIndex, date, [.. inbound[s + 1]], [.. storeOrders[s + 1]]));
         var dcResults = new (List<DcInventoryTxn> Txns, int Stockouts)[o.DistributionCenters];
-        Parallel.For(0, o.DistributionCenters, d => dcResults[d] = _dcs.Run(d + 1, date, [.. shipments.Where(x => x.DcId == d + 1)], reserved[d], [.. dcOrders[d + 1]]));
-
-        var moves = new List<IRow>(shipments.Count * 6);
-        var moveSeq = 0;
-        foreach (var shipment in shipments)
+        Parallel.For(0, o.DistributionCenters, d => dcResults[d] = _dcs.Run(d + 1, date, [.. supplier[d + 1]], [.. outbound[d + 1]], _planner.Reserved[d], [.. dcOrders[d + 1]]));
+        foreach (var shipment in unloading)
         {
-            for (var status = 0; status < Shipment.Statuses.Length; status++)
-            {
-                moves.Add(new TruckMove
-                {
-                    TraceId = FactIds.TruckMove(day, ++moveSeq),
-                    EventTS = shipment.TimeOf(status),
-                    TruckId = shipment.TruckId,
-                    DCID = shipment.DcId,
-                    StoreID = shipment.StoreId,
-                    ShipmentId = shipment.Id,
-                    Status = Shipment.Statuses[status],
-                    ETA = shipment.Arrived,
-                    ETD = shipment.Completed,
-                });
-            }
+            _planner.Delivered(shipment);
         }
 
+        var moveSeq = 0;
+        var moves = loading.SelectMany(s => s.Moves(() => FactIds.TruckMove(day, ++moveSeq))).Cast<IRow>().ToList();
         var (orders, orderLines) = AssembleOnline(day, online);
         return new FactDay
         {
@@ -163,7 +163,7 @@ public sealed class FactSimulation
                 EventTS = candidate.Time,
                 CustomerID = candidate.CustomerId,
                 FulfillmentMode = candidate.Mode,
-                FulfillmentNodeType = candidate.FromStore ? "STORE" : "DC",
+                FulfillmentNodeType = candidate.FromStore ? FactCodes.Fulfillment.StoreNode : FactCodes.Fulfillment.DcNode,
                 FulfillmentNodeID = candidate.NodeId,
                 Subtotal = subtotal,
                 Tax = tax,

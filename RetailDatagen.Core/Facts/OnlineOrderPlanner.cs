@@ -1,3 +1,4 @@
+using RetailDatagen.Core.Generation;
 using RetailDatagen.Core.Model;
 using RetailDatagen.Core.Randomness;
 
@@ -26,6 +27,7 @@ internal sealed class OnlineOrderPlanner(FactWorld world)
         var dayRandom = new RowRandom(o.Seed, RandomStream.OnlineOrders, ((long)dayIndex << 32) | 0xFFFF_FFFFL);
         var count = (int)Math.Round(o.OnlineOrdersPerDay * RetailCalendar.OnlineFactor(date) * dayRandom.Uniform(0.9, 1.1));
         var midnight = date.ToDateTime(TimeOnly.MinValue);
+        var closed = world.StoresClosed(date);
         var candidates = new OnlineCandidate[count];
         Parallel.For(0, count, i =>
         {
@@ -33,8 +35,10 @@ internal sealed class OnlineOrderPlanner(FactWorld world)
             var customerIndex = random.NextInt(o.Customers);
             var geography = ((Customer)world.Customers.Create(customerIndex)).GeographyID;
             var roll = random.NextDouble();
-            var mode = roll < 0.55 ? "SHIP_FROM_DC" : roll < 0.80 ? "SHIP_FROM_STORE" : "BOPIS";
-            var fromStore = mode != "SHIP_FROM_DC";
+            // Stores closed for a holiday fulfil nothing: those orders ship from the DC.
+            var mode = roll < 1 - SupplyChain.OnlineFromStoreShare || closed ? FactCodes.Fulfillment.ShipFromDc
+                : roll < 0.80 ? FactCodes.Fulfillment.ShipFromStore : FactCodes.Fulfillment.Bopis;
+            var fromStore = mode != FactCodes.Fulfillment.ShipFromDc;
             int node;
             DateTime time;
             if (fromStore)
@@ -55,10 +59,10 @@ internal sealed class OnlineOrderPlanner(FactWorld world)
             var lines = new List<ShipmentLine>(lineCount);
             for (var l = 0; l < lineCount; l++)
             {
-                var product = world.PickLaunchedProduct(ref random, date.DayNumber);
+                var product = world.Demand.DrawProduct(ref random, date.DayNumber);
                 if (product >= 0 && !lines.Exists(x => x.Product == product))
                 {
-                    lines.Add(new ShipmentLine(product, 1 + random.NextInt(3)));
+                    lines.Add(new ShipmentLine(product, world.Demand.DrawUnits(ref random, product)));
                 }
             }
 

@@ -37,6 +37,10 @@ public static class RetailCalendar
     public static double OnlineFactor(DateOnly date) =>
         (0.85 + (0.15 * DayOfWeekFactor(date))) * MonthFactor(date) * (HolidayOn(date)?.OnlineFactor ?? 1.0);
 
+    /// <summary>Thanksgiving and Christmas Day: the days US stores close (DATA-CONTRACT §4, on by default).</summary>
+    public static bool IsStoreClosingHoliday(DateOnly date) =>
+        (date.Month == 12 && date.Day == 25) || date == NthWeekday(date.Year, 11, DayOfWeek.Thursday, 4);
+
     public static Holiday? HolidayOn(DateOnly date) => HolidaysOf(date.Year).FirstOrDefault(h => h.Date == date);
 
     public static IReadOnlyList<Holiday> HolidaysOf(int year)
@@ -51,9 +55,11 @@ public static class RetailCalendar
             new(LastWeekday(year, 5, DayOfWeek.Monday), "Memorial Day", 1.25, 1.2),
             new(new DateOnly(year, 7, 4), "Independence Day", 1.2, 0.9),
             new(NthWeekday(year, 9, DayOfWeek.Monday, 1), "Labor Day", 1.25, 1.2),
+            new(thanksgiving.AddDays(-1), "Thanksgiving Eve", 1.45, 1.1),
             new(thanksgiving, "Thanksgiving", 0.5, 1.3),
             new(thanksgiving.AddDays(1), "Black Friday", 2.2, 2.0),
             new(thanksgiving.AddDays(4), "Cyber Monday", 1.0, 3.0),
+            new(new DateOnly(year, 12, 23), "Pre-Christmas", 1.5, 1.1),
             new(new DateOnly(year, 12, 24), "Christmas Eve", 1.6, 1.1),
             new(new DateOnly(year, 12, 25), "Christmas Day", 0.3, 0.6),
             new(new DateOnly(year, 12, 26), "Boxing Day", 1.4, 1.5),

@@ -21,6 +21,7 @@ public sealed class MasterPlan
     private readonly Lazy<Truck[]> _trucks;
     private readonly Lazy<ProductPick[]> _productPicks;
     private readonly Lazy<Vocabulary> _vocabulary;
+    private readonly Lazy<DemandModel> _demand;
 
     public MasterPlan(GenerationOptions options, ReferenceData? reference = null)
     {
@@ -34,12 +35,14 @@ public sealed class MasterPlan
         _nearestDcByGeography = new(NearestDcs);
         _stores = new(PlaceStores);
         _trucks = new(BuildFleet);
-        _productPicks = new(() => ProductCatalogPlanner.Pick(Reference, options.Products, options.Seed));
+        _productPicks = new(() => ProductCatalogPlanner.Pick(Reference, Profile, options.Products, options.Seed));
         _vocabulary = new(() => Vocabulary.Create(options.Seed));
+        _demand = new(() => new DemandModel(this));
     }
 
     public GenerationOptions Options { get; }
     public ReferenceData Reference { get; }
+
     public IReadOnlyList<Geography> Geographies => _geographies.Value;
     public AliasTable GeographyAlias => _geographyAlias.Value;
     public IReadOnlyList<DistributionCenter> DistributionCenters => _distributionCenters.Value;
@@ -47,6 +50,12 @@ public sealed class MasterPlan
     public IReadOnlyList<Truck> Trucks => _trucks.Value;
     public IReadOnlyList<ProductPick> ProductPicks => _productPicks.Value;
     public Vocabulary Vocabulary => _vocabulary.Value;
+
+    /// <summary>The retailer profile the options name.</summary>
+    public RetailerProfile Profile => RetailerProfiles.Instance.Get(Options.Profile);
+
+    /// <summary>Expected demand per product and store, and the inventory policy built on it.</summary>
+    public DemandModel Demand => _demand.Value;
 
     /// <summary>The timestamp of every snapshot row: the start date at midnight.</summary>
     public DateTime SnapshotTime => Options.StartDate.ToDateTime(TimeOnly.MinValue);

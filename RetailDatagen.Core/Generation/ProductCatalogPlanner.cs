@@ -7,19 +7,22 @@ namespace RetailDatagen.Core.Generation;
 public sealed record ProductPick(CatalogProduct Base, BrandEntry Brand);
 
 /// <summary>
-/// Chooses which (base product, brand) pairs become products. Departments take turns, so the catalog is
-/// balanced (the source tool's catalog was skewed toward a few departments); pairs are distinct, so
-/// (ProductName, Brand) is unique.
+/// Chooses which (base product, brand) pairs become products. Department sizes follow the retailer profile's
+/// catalog shares (a supercenter carries far more grocery items than TVs); each brand sells in its own
+/// department, house brands in every food department; pairs are distinct, so (ProductName, Brand) is unique.
+/// A department that cannot fill its share hands the rest to the others, largest share first.
 /// </summary>
 internal static class ProductCatalogPlanner
 {
-    public static ProductPick[] Pick(ReferenceData reference, int count, long seed)
+    public static ProductPick[] Pick(ReferenceData reference, RetailerProfile profile, int count, long seed)
     {
-        var queues = reference.Departments
+        var departments = reference.Departments;
+        var pools = departments
             .Select((department, d) =>
             {
+                var food = profile.Department(department)?.Food == true;
                 var bases = reference.ProductsByDepartment[department];
-                var brands = reference.BrandsByDepartment[department];
+                IReadOnlyList<BrandEntry> brands = food ? [.. reference.BrandsByDepartment[department], .. reference.HouseBrands] : reference.BrandsByDepartment[department];
                 var pairs = new ProductPick[bases.Count * brands.Count];
                 for (var b = 0; b < bases.Count; b++)
                 {
@@ -30,36 +33,51 @@ internal static class ProductCatalogPlanner
                 }
 
                 Shuffle(pairs, seed, 1000 + d);
-                return new Queue<ProductPick>(pairs);
+                return pairs;
             })
-            .ToList();
+            .ToArray();
 
+        var quotas = Quotas(departments, profile, pools.Select(p => p.Length).ToArray(), count);
         var picks = new List<ProductPick>(count);
-        while (picks.Count < count)
+        for (var d = 0; d < departments.Count; d++)
         {
-            var before = picks.Count;
-            foreach (var queue in queues)
-            {
-                if (picks.Count == count)
-                {
-                    break;
-                }
-
-                if (queue.Count > 0)
-                {
-                    picks.Add(queue.Dequeue());
-                }
-            }
-
-            if (picks.Count == before)
-            {
-                throw new InvalidOperationException($"The catalog holds only {picks.Count} distinct products; {count} were asked for.");
-            }
+            picks.AddRange(pools[d].Take(quotas[d]));
         }
 
         var result = picks.ToArray();
         Shuffle(result, seed, 0);
         return result;
+    }
+
+    /// <summary>Products per department: the profile's share of <paramref name="count"/>, within capacity and the profile's cap.</summary>
+    internal static int[] Quotas(IReadOnlyList<string> departments, RetailerProfile profile, int[] capacity, int count)
+    {
+        var shares = departments.Select(d => profile.Department(d)?.CatalogShare ?? 0).ToArray();
+        var total = shares.Sum();
+        var cap = profile.MaxDepartmentCatalogShare >= 1 ? int.MaxValue : (int)Math.Floor(profile.MaxDepartmentCatalogShare * count);
+        var limit = capacity.Select(c => Math.Min(c, Math.Max(cap, 1))).ToArray();
+        var quotas = shares.Select((s, d) => Math.Min(limit[d], (int)Math.Floor(count * s / total))).ToArray();
+        var order = Enumerable.Range(0, departments.Count).OrderByDescending(d => shares[d]).ThenBy(d => d).ToArray();
+        var missing = count - quotas.Sum();
+        while (missing > 0)
+        {
+            var before = missing;
+            foreach (var d in order)
+            {
+                if (missing > 0 && quotas[d] < limit[d])
+                {
+                    quotas[d]++;
+                    missing--;
+                }
+            }
+
+            if (missing == before)
+            {
+                throw new InvalidOperationException($"The catalog holds only {quotas.Sum()} distinct products for this profile; {count} were asked for.");
+            }
+        }
+
+        return quotas;
     }
 
     private static void Shuffle<T>(T[] items, long seed, long salt)

@@ -28,23 +28,21 @@ public sealed class ProductGenerator(MasterPlan plan) : ITableGenerator
             MSRP = msrp,
             SalePrice = sale,
             RequiresRefrigeration = pick.Base.RequiresRefrigeration,
-            LaunchDate = LaunchDate(ref random, plan.Options.StartDate),
+            LaunchDate = LaunchDate(ref random, plan.Options.StartDate, plan.Options.Days),
         };
     }
 
-    /// <summary>MSRP = base × U(0.85,1.15) × (1 + U(−0.15,0.15)); sale = MSRP (p=0.6) or MSRP × (1 − U(0.05,0.35)); cost = sale × U(0.50,0.85); all in cents with 0 &lt; cost &lt; sale ≤ MSRP.</summary>
+    /// <summary>
+    /// MSRP = base × U(0.85,1.15) × (1 + U(−0.15,0.15)); sale = MSRP (p=0.6) or MSRP × (1 − U(0.05,0.35)); cost = sale ×
+    /// U(0.50,0.85). MSRP and sale price then take a retail ending (.29 .49 .79 .89 .97 .99, DATA-CONTRACT §4): the
+    /// nearest one, below the MSRP for a markdown; 0 &lt; cost &lt; sale ≤ MSRP, all in cents.
+    /// </summary>
     internal static (double Cost, double Msrp, double Sale) Price(ref RowRandom random, double basePrice)
     {
-        var msrp = TextFormats.RoundMoney(basePrice * random.Uniform(0.85, 1.15) * (1 + random.Uniform(-0.15, 0.15)));
-        msrp = Math.Max(msrp, 0.03);
+        var msrp = RetailPrice.Nearest(basePrice * random.Uniform(0.85, 1.15) * (1 + random.Uniform(-0.15, 0.15)));
         var discounted = random.NextDouble() >= 0.6;
         var discount = random.Uniform(0.05, 0.35);
-        var sale = discounted ? TextFormats.RoundMoney(msrp * (1 - discount)) : msrp;
-        if (sale > msrp || (discounted && sale >= msrp))
-        {
-            sale = TextFormats.RoundMoney(msrp - 0.01);
-        }
-
+        var sale = discounted ? RetailPrice.Below(msrp * (1 - discount), msrp) : msrp;
         var cost = TextFormats.RoundMoney(sale * random.Uniform(0.50, 0.85));
         if (cost >= sale)
         {
@@ -55,12 +53,13 @@ public sealed class ProductGenerator(MasterPlan plan) : ITableGenerator
         return (cost, msrp, sale);
     }
 
-    /// <summary>60% 180–730 days before the start, 30% 0–180 days after, 10% 180–365 days after.</summary>
-    internal static DateOnly LaunchDate(ref RowRandom random, DateOnly start)
+    /// <summary>
+    /// 88% launched 180–730 days before the start (DATA-CONTRACT §4: at least 85% are on the shelf from day one),
+    /// the rest during the simulated window, so new products appear and ramp up.
+    /// </summary>
+    internal static DateOnly LaunchDate(ref RowRandom random, DateOnly start, int days)
     {
         var roll = random.NextDouble();
-        return roll < 0.6 ? start.AddDays(-random.NextInt(180, 730))
-            : roll < 0.9 ? start.AddDays(random.NextInt(0, 180))
-            : start.AddDays(random.NextInt(180, 365));
+        return roll < 0.88 ? start.AddDays(-random.NextInt(180, 730)) : start.AddDays(random.NextInt(Math.Max(1, days)));
     }
 }

@@ -3,7 +3,7 @@ using RetailDatagen.Core.Randomness;
 
 namespace RetailDatagen.Core.Generation;
 
-/// <summary>Every DC × every product, in (DCID, ProductID) order; each row drawn from its own index.</summary>
+/// <summary>Every DC × every product, in (DCID, ProductID) order; levels from the demand model, stock drawn from the row index.</summary>
 public sealed class DcInventorySnapshotGenerator(MasterPlan plan) : ITableGenerator
 {
     public TableInfo Table => Tables.DcInventorySnapshots;
@@ -13,19 +13,21 @@ public sealed class DcInventorySnapshotGenerator(MasterPlan plan) : ITableGenera
     public IRow Create(long index)
     {
         var o = plan.Options;
-        var (quantity, reorder) = StockLevels.Draw(o.Seed, RandomStream.DcSnapshots, index, o.DcInventoryMin, o.DcInventoryMax, o.DcReorderPointMin, o.DcReorderPointMax, 5);
+        var (dc, product) = ((int)(index / o.Products), (int)(index % o.Products));
+        var (reorder, upTo) = plan.Demand.DcLevels(dc, product);
         return new DcInventorySnapshot
         {
-            DCID = (int)(index / o.Products) + 1,
-            ProductID = (int)(index % o.Products) + 1,
-            CurrentQuantity = quantity,
+            DCID = dc + 1,
+            ProductID = product + 1,
+            CurrentQuantity = StockLevels.Start(o.Seed, RandomStream.DcSnapshots, index, reorder, upTo),
             ReorderPoint = reorder,
+            OrderUpTo = upTo,
             LastUpdated = plan.SnapshotTime,
         };
     }
 }
 
-/// <summary>Every store × every product, in (StoreID, ProductID) order; each row drawn from its own index.</summary>
+/// <summary>Every store × every product, in (StoreID, ProductID) order; levels from the demand model, stock drawn from the row index.</summary>
 public sealed class StoreInventorySnapshotGenerator(MasterPlan plan) : ITableGenerator
 {
     public TableInfo Table => Tables.StoreInventorySnapshots;
@@ -35,26 +37,29 @@ public sealed class StoreInventorySnapshotGenerator(MasterPlan plan) : ITableGen
     public IRow Create(long index)
     {
         var o = plan.Options;
-        var (quantity, reorder) = StockLevels.Draw(o.Seed, RandomStream.StoreSnapshots, index, o.StoreInventoryMin, o.StoreInventoryMax, o.StoreReorderPointMin, o.StoreReorderPointMax, 3);
+        var (store, product) = ((int)(index / o.Products), (int)(index % o.Products));
+        var (reorder, upTo) = plan.Demand.StoreLevels(store, product);
+
+        // A product not yet launched is not on the shelf: the first delivery before its launch stocks it.
+        var launched = plan.Demand.LaunchDay[product] <= o.StartDate.DayNumber;
         return new StoreInventorySnapshot
         {
-            StoreID = (int)(index / o.Products) + 1,
-            ProductID = (int)(index % o.Products) + 1,
-            CurrentQuantity = quantity,
+            StoreID = store + 1,
+            ProductID = product + 1,
+            CurrentQuantity = launched ? StockLevels.Start(o.Seed, RandomStream.StoreSnapshots, index, reorder, upTo) : 0,
             ReorderPoint = reorder,
+            OrderUpTo = upTo,
             LastUpdated = plan.SnapshotTime,
         };
     }
 }
 
-/// <summary>A starting quantity in [min, max] and a reorder point in [reorderMin, min(reorderMax, quantity / divisor)].</summary>
+/// <summary>Starting stock: above the reorder point, somewhere in the last cycle before the order-up-to level.</summary>
 internal static class StockLevels
 {
-    public static (int Quantity, int Reorder) Draw(long seed, RandomStream stream, long index, int min, int max, int reorderMin, int reorderMax, int divisor)
+    public static int Start(long seed, RandomStream stream, long index, int reorder, int upTo)
     {
         var random = new RowRandom(seed, stream, index);
-        var quantity = random.NextInt(min, max);
-        var upper = Math.Max(reorderMin, Math.Min(reorderMax, quantity / divisor));
-        return (quantity, random.NextInt(reorderMin, upper));
+        return reorder + 1 + random.NextInt(Math.Max(1, upTo - reorder));
     }
 }

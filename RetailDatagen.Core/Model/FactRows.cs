@@ -6,11 +6,19 @@ public sealed class Receipt : IRow
     public string TraceId { get; set; } = "";
     public DateTime EventTS { get; set; }
     public int StoreID { get; set; }
-    public int CustomerID { get; set; }
+
+    /// <summary>Null for an anonymous shopper (DATA-CONTRACT §4).</summary>
+    public int? CustomerID { get; set; }
     public double Subtotal { get; set; }
     public double Tax { get; set; }
     public double Total { get; set; }
     public string TenderType { get; set; } = "";
+
+    /// <summary>SALE, or RETURN for a refund receipt (appended column).</summary>
+    public string ReceiptType { get; set; } = FactCodes.ReceiptType.Sale;
+
+    /// <summary>The original receipt of a refund (appended column); null on sales.</summary>
+    public string? ReturnForReceiptId { get; set; }
 
     public void WriteTo(IFieldWriter writer)
     {
@@ -18,11 +26,13 @@ public sealed class Receipt : IRow
         writer.Text(TraceId);
         writer.Timestamp(EventTS);
         writer.Integer(StoreID);
-        writer.Integer(CustomerID);
+        writer.NullableInteger(CustomerID);
         writer.Money(Subtotal);
         writer.Money(Tax);
         writer.Money(Total);
         writer.Text(TenderType);
+        writer.Text(ReceiptType);
+        writer.NullableText(ReturnForReceiptId);
     }
 }
 
@@ -112,6 +122,9 @@ public sealed class TruckMove : IRow
     public DateTime ETA { get; set; }
     public DateTime ETD { get; set; }
 
+    /// <summary>Road miles of the trip's loaded leg (appended column), so speeds can be checked with SQL.</summary>
+    public double DistanceMiles { get; set; }
+
     public void WriteTo(IFieldWriter writer)
     {
         writer.Text(TraceId);
@@ -123,6 +136,7 @@ public sealed class TruckMove : IRow
         writer.Text(Status);
         writer.Timestamp(ETA);
         writer.Timestamp(ETD);
+        writer.Coordinate(DistanceMiles);
     }
 }
 

@@ -8,6 +8,9 @@ public sealed class DcInventorySnapshot : IRow
     public int ReorderPoint { get; set; }
     public DateTime LastUpdated { get; set; }
 
+    /// <summary>The level a replenishment order fills up to (appended column, DATA-CONTRACT §4).</summary>
+    public int OrderUpTo { get; set; }
+
     public void WriteTo(IFieldWriter writer)
     {
         writer.Integer(DCID);
@@ -15,6 +18,7 @@ public sealed class DcInventorySnapshot : IRow
         writer.Integer(CurrentQuantity);
         writer.Integer(ReorderPoint);
         writer.Timestamp(LastUpdated);
+        writer.Integer(OrderUpTo);
     }
 }
 
@@ -26,6 +30,9 @@ public sealed class StoreInventorySnapshot : IRow
     public int ReorderPoint { get; set; }
     public DateTime LastUpdated { get; set; }
 
+    /// <summary>The level a replenishment order fills up to (appended column, DATA-CONTRACT §4).</summary>
+    public int OrderUpTo { get; set; }
+
     public void WriteTo(IFieldWriter writer)
     {
         writer.Integer(StoreID);
@@ -33,5 +40,6 @@ public sealed class StoreInventorySnapshot : IRow
         writer.Integer(CurrentQuantity);
         writer.Integer(ReorderPoint);
         writer.Timestamp(LastUpdated);
+        writer.Integer(OrderUpTo);
     }
 }

@@ -27,6 +27,8 @@ public sealed class RetailDbContext(DbContextOptions<RetailDbContext> options) :
     public DbSet<MetaTable> MetaTables => Set<MetaTable>();
     public DbSet<MetaQuality> MetaQuality => Set<MetaQuality>();
 
+    public DbSet<MetaRealism> MetaRealism => Set<MetaRealism>();
+
     public static RetailDbContext ForFile(string path, bool readOnly = false)
     {
         var mode = readOnly ? ";Mode=ReadOnly" : "";

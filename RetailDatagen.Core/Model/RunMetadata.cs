@@ -29,3 +29,14 @@ public sealed class MetaQuality
     public long Checked { get; set; }
     public long Failed { get; set; }
 }
+
+/// <summary>A <c>meta_realism</c> row: one realism KPI of DATA-CONTRACT §4, its measured value and target.</summary>
+public sealed class MetaRealism
+{
+    public string Kpi { get; set; } = "";
+    public double Value { get; set; }
+    public string Target { get; set; } = "";
+    public bool Met { get; set; }
+    public string Unit { get; set; } = "";
+    public string Description { get; set; } = "";
+}

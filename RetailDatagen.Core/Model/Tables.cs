@@ -22,15 +22,15 @@ public static class Tables
         ["ID", "ProductName", "Brand", "Company", "Department", "Category", "Subcategory", "Cost", "MSRP", "SalePrice", "RequiresRefrigeration", "LaunchDate"], ["ID"], 5, "Products", typeof(Product));
 
     public static readonly TableInfo DcInventorySnapshots = new("fact_dc_inventory_snapshots", "dc_inventory_snapshots.csv",
-        ["DCID", "ProductID", "CurrentQuantity", "ReorderPoint", "LastUpdated"], ["DCID", "ProductID"], 6, "DC inventory snapshots", typeof(DcInventorySnapshot));
+        ["DCID", "ProductID", "CurrentQuantity", "ReorderPoint", "LastUpdated", "OrderUpTo"], ["DCID", "ProductID"], 6, "DC inventory snapshots", typeof(DcInventorySnapshot));
 
     public static readonly TableInfo StoreInventorySnapshots = new("fact_store_inventory_snapshots", "store_inventory_snapshots.csv",
-        ["StoreID", "ProductID", "CurrentQuantity", "ReorderPoint", "LastUpdated"], ["StoreID", "ProductID"], 6, "Store inventory snapshots", typeof(StoreInventorySnapshot));
+        ["StoreID", "ProductID", "CurrentQuantity", "ReorderPoint", "LastUpdated", "OrderUpTo"], ["StoreID", "ProductID"], 6, "Store inventory snapshots", typeof(StoreInventorySnapshot));
 
     public const int FactStage = 7;
 
     public static readonly TableInfo Receipts = new("fact_receipts", "receipts.csv",
-        ["ReceiptId", "TraceId", "EventTS", "StoreID", "CustomerID", "Subtotal", "Tax", "Total", "TenderType"], ["ReceiptId"], FactStage, "Receipts", typeof(Receipt));
+        ["ReceiptId", "TraceId", "EventTS", "StoreID", "CustomerID", "Subtotal", "Tax", "Total", "TenderType", "ReceiptType", "ReturnForReceiptId"], ["ReceiptId"], FactStage, "Receipts", typeof(Receipt));
 
     public static readonly TableInfo ReceiptLines = new("fact_receipt_lines", "receipt_lines.csv",
         ["ReceiptId", "Line", "TraceId", "EventTS", "ProductID", "Qty", "UnitPrice", "ExtPrice", "PromoCode"], ["ReceiptId", "Line"], FactStage, "Receipt lines", typeof(ReceiptLine));
@@ -42,7 +42,7 @@ public static class Tables
         ["TraceId", "EventTS", "DCID", "ProductID", "QtyDelta", "Reason", "Source", "Balance"], ["TraceId"], FactStage, "DC inventory transactions", typeof(DcInventoryTxn));
 
     public static readonly TableInfo TruckMoves = new("fact_truck_moves", "truck_moves.csv",
-        ["TraceId", "EventTS", "TruckId", "DCID", "StoreID", "ShipmentId", "Status", "ETA", "ETD"], ["TraceId"], FactStage, "Truck moves", typeof(TruckMove));
+        ["TraceId", "EventTS", "TruckId", "DCID", "StoreID", "ShipmentId", "Status", "ETA", "ETD", "DistanceMiles"], ["TraceId"], FactStage, "Truck moves", typeof(TruckMove));
 
     public static readonly TableInfo FootTraffic = new("fact_foot_traffic", "foot_traffic.csv",
         ["TraceId", "EventTS", "StoreID", "SensorId", "Zone", "Dwell", "Count"], ["TraceId"], FactStage, "Foot traffic", typeof(FootTraffic));

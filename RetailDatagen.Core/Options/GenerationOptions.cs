@@ -18,14 +18,25 @@ public sealed record GenerationOptions
     public int SupplierNonRefrigeratedTrucks { get; init; } = 18;
     public int Customers { get; init; } = 500_000;
     public int Products { get; init; } = 10_000;
-    public int DcInventoryMin { get; init; } = 500;
-    public int DcInventoryMax { get; init; } = 5000;
-    public int StoreInventoryMin { get; init; } = 20;
-    public int StoreInventoryMax { get; init; } = 200;
-    public int DcReorderPointMin { get; init; } = 50;
-    public int DcReorderPointMax { get; init; } = 500;
-    public int StoreReorderPointMin { get; init; } = 5;
-    public int StoreReorderPointMax { get; init; } = 50;
+
+    // Inventory levels follow each item's demand and lead time (DATA-CONTRACT §4); these bound them, in units.
+    public int DcInventoryMin { get; init; } = 50;
+    public int DcInventoryMax { get; init; } = 500_000;
+    public int StoreInventoryMin { get; init; } = 4;
+    public int StoreInventoryMax { get; init; } = 20_000;
+    public int DcReorderPointMin { get; init; } = 20;
+    public int DcReorderPointMax { get; init; } = 250_000;
+    public int StoreReorderPointMin { get; init; } = 1;
+    public int StoreReorderPointMax { get; init; } = 10_000;
+
+    /// <summary>The kind of retailer: catalog, revenue mix, baskets, promotions and returns (see retailer-profiles.json).</summary>
+    public string Profile { get; init; } = Dictionaries.RetailerProfiles.DefaultName;
+
+    /// <summary>Stores close on Thanksgiving and Christmas Day.</summary>
+    public bool ClosedOnHolidays { get; init; } = true;
+
+    /// <summary>Share of truck trips, in percent, that arrive later than their ETA.</summary>
+    public int LateTripPercent { get; init; } = 5;
 
     [JsonConverter(typeof(DateOnlyIsoConverter))]
     public DateOnly StartDate { get; init; } = new(2024, 1, 1);

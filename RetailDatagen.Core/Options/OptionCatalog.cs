@@ -29,7 +29,7 @@ public static class OptionCatalog
 
     /// <summary>Every name accepted by <see cref="TrySet"/>.</summary>
     public static IReadOnlyList<string> AllNames { get; } =
-        [.. Fields.Select(f => f.Name), "startDate", "format", "taxRate", "generateFacts"];
+        [.. Fields.Select(f => f.Name), "startDate", "format", "taxRate", "generateFacts", "profile", "closedOnHolidays"];
 
     public const double MaxTaxRate = 0.25;
 
@@ -66,6 +66,28 @@ public static class OptionCatalog
             }
 
             options = options with { GenerateFacts = facts };
+            return null;
+        }
+
+        if (string.Equals(name, "closedOnHolidays", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!bool.TryParse(value, out var closed))
+            {
+                return $"closedOnHolidays must be true or false (got '{value}').";
+            }
+
+            options = options with { ClosedOnHolidays = closed };
+            return null;
+        }
+
+        if (string.Equals(name, "profile", StringComparison.OrdinalIgnoreCase))
+        {
+            if (RetailerProfiles.Instance.Find(value) is not { } profile)
+            {
+                return $"profile must be one of {string.Join(", ", RetailerProfiles.Instance.Names)} (got '{value}').";
+            }
+
+            options = options with { Profile = profile.Name };
             return null;
         }
 
@@ -125,21 +147,21 @@ public static class OptionCatalog
             new("products", "Products", "Products", 1, productMax, o => o.Products, (o, v) => o with { Products = (int)v },
                 $"Products (brand × base product pairs; the catalog holds {productMax:N0})."),
             new("dcInventoryMin", "DC quantity min", "Inventory", 0, MaxInventory, o => o.DcInventoryMin, (o, v) => o with { DcInventoryMin = (int)v },
-                "Lowest starting quantity of a product at a DC."),
+                "Lowest order-up-to level (units) of a product at a DC; levels follow demand and lead time."),
             new("dcInventoryMax", "DC quantity max", "Inventory", 0, MaxInventory, o => o.DcInventoryMax, (o, v) => o with { DcInventoryMax = (int)v },
-                "Highest starting quantity of a product at a DC."),
+                "Highest order-up-to level (units) of a product at a DC."),
             new("dcReorderPointMin", "DC reorder point min", "Inventory", 0, MaxInventory, o => o.DcReorderPointMin, (o, v) => o with { DcReorderPointMin = (int)v },
-                "Lowest DC reorder point."),
+                "Lowest DC reorder point (units)."),
             new("dcReorderPointMax", "DC reorder point max", "Inventory", 0, MaxInventory, o => o.DcReorderPointMax, (o, v) => o with { DcReorderPointMax = (int)v },
-                "Highest DC reorder point (also capped at a fifth of the quantity)."),
+                "Highest DC reorder point (units)."),
             new("storeInventoryMin", "Store quantity min", "Inventory", 0, MaxInventory, o => o.StoreInventoryMin, (o, v) => o with { StoreInventoryMin = (int)v },
-                "Lowest starting quantity of a product at a store."),
+                "Lowest order-up-to level (units) of a product at a store; levels follow demand and lead time."),
             new("storeInventoryMax", "Store quantity max", "Inventory", 0, MaxInventory, o => o.StoreInventoryMax, (o, v) => o with { StoreInventoryMax = (int)v },
-                "Highest starting quantity of a product at a store."),
+                "Highest order-up-to level (units) of a product at a store."),
             new("storeReorderPointMin", "Store reorder point min", "Inventory", 0, MaxInventory, o => o.StoreReorderPointMin, (o, v) => o with { StoreReorderPointMin = (int)v },
-                "Lowest store reorder point."),
+                "Lowest store reorder point (units)."),
             new("storeReorderPointMax", "Store reorder point max", "Inventory", 0, MaxInventory, o => o.StoreReorderPointMax, (o, v) => o with { StoreReorderPointMax = (int)v },
-                "Highest store reorder point (also capped at a third of the quantity)."),
+                "Highest store reorder point (units)."),
             new("days", "Days of history", "Facts", 1, 730, o => o.Days, (o, v) => o with { Days = (int)v },
                 "Days of transactions from the start date."),
             new("customersPerStorePerDay", "Customers per store per day", "Facts", 1, 5_000, o => o.CustomersPerStorePerDay, (o, v) => o with { CustomersPerStorePerDay = (int)v },
@@ -152,6 +174,8 @@ public static class OptionCatalog
                 "Hour (0–23) stores open; every store event lies inside open hours."),
             new("storeCloseHour", "Store closing hour", "Facts", 1, 24, o => o.StoreCloseHour, (o, v) => o with { StoreCloseHour = (int)v },
                 "Hour (1–24) stores close; later than the opening hour."),
+            new("lateTripPercent", "Late trips (%)", "Facts", 0, 100, o => o.LateTripPercent, (o, v) => o with { LateTripPercent = (int)v },
+                "Share of truck trips that arrive later than their ETA, in percent."),
             new("tenderCreditCardWeight", "Credit card weight", "Facts", 0, 1_000, o => o.TenderCreditCardWeight, (o, v) => o with { TenderCreditCardWeight = (int)v },
                 "Relative share of CREDIT_CARD payments."),
             new("tenderDebitCardWeight", "Debit card weight", "Facts", 0, 1_000, o => o.TenderDebitCardWeight, (o, v) => o with { TenderDebitCardWeight = (int)v },

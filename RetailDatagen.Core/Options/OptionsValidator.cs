@@ -52,6 +52,11 @@ public static class OptionsValidator
             errors.Add(new("tenderCreditCardWeight", "The tender weights (tenderCreditCardWeight, tenderDebitCardWeight, tenderCashWeight, tenderMobilePayWeight) must add up to at least 1 (got 0)."));
         }
 
+        if (Dictionaries.RetailerProfiles.Instance.Find(options.Profile) is null)
+        {
+            errors.Add(new("profile", $"profile must be one of {string.Join(", ", Dictionaries.RetailerProfiles.Instance.Names)} (got '{options.Profile}')."));
+        }
+
         MinMax(errors, "dcInventory", options.DcInventoryMin, options.DcInventoryMax);
         MinMax(errors, "storeInventory", options.StoreInventoryMin, options.StoreInventoryMax);
         MinMax(errors, "dcReorderPoint", options.DcReorderPointMin, options.DcReorderPointMax);

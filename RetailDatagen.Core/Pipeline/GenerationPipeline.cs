@@ -53,6 +53,7 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
         var generators = GeneratorSet.Create(plan).ToDictionary(g => g.Table.Name);
         var planned = PlannedRows(options);
         var trackers = Tables.For(options).Select(t => new TableTracker(t, planned[t.Name], progress)).ToList();
+        var phases = new PhaseReporter(progress, time);
         foreach (var tracker in trackers)
         {
             tracker.Report(TableState.Pending);
@@ -66,6 +67,7 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
         SqliteWriterQueue? queue = null;
         var results = new Dictionary<string, TableManifest>(StringComparer.Ordinal);
         IReadOnlyList<QualityCheck> quality = [];
+        IReadOnlyList<RealismKpi> realism = [];
         try
         {
             if (folder is not null && options.Format.WritesSqlite())
@@ -78,6 +80,7 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
                 Directory.CreateDirectory(folder.StagedPath(RunFolder.CsvFolder));
             }
 
+            phases.Start(RunPhase.Generating);
             TableOutput Open(TableTracker tracker) => new(
                 tracker,
                 folder is not null && options.Format.WritesCsv() ? new CsvTableSink(folder.StagedPath(Path.Combine(RunFolder.CsvFolder, tracker.Table.CsvFile)), tracker.Table) : null,
@@ -104,7 +107,7 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
                 var outputs = factTrackers.ToDictionary(t => t.Table, Open);
                 try
                 {
-                    quality = await RunFactsAsync(plan, outputs, options.BatchSize, request, failure.Token).ConfigureAwait(false);
+                    (quality, realism) = await RunFactsAsync(plan, outputs, options.BatchSize, request, failure.Token).ConfigureAwait(false);
                     foreach (var output in outputs.Values)
                     {
                         var manifest = await output.CompleteAsync(failure.Token).ConfigureAwait(false);
@@ -124,13 +127,17 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
             if (queue is not null)
             {
                 database = await queue.DrainAsync().ConfigureAwait(false);
-                database.BuildIndexes();
+                phases.Start(RunPhase.BuildingIndexes);
+                database.BuildIndexes(phases.Advance);
+                phases.Start(RunPhase.CheckingKeys);
                 var violations = database.ForeignKeyViolations();
                 var withForeignKeys = Tables.For(options).Where(t => SqliteSchema.Instance.HasForeignKeys(t.Name)).Sum(t => results[t.Name].RowCount);
                 quality = [new QualityCheck("foreign_keys", "PRAGMA foreign_key_check: rows whose foreign keys do not resolve", withForeignKeys, violations), .. quality];
             }
 
+            phases.Start(RunPhase.Reports);
             var tables = Tables.For(options).Select(t => results[t.Name]).ToList();
+            phases.Start(RunPhase.Committing);
             var completed = time.GetUtcNow();
             if (database is not null)
             {
@@ -146,9 +153,11 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
                         Status = "Completed",
                     },
                     tables.Select(t => new MetaTable { TableName = t.Name, RowCount = t.RowCount, ContentHash = t.ContentHash, GeneratedSeconds = t.GeneratedSeconds }),
-                    quality.Select(q => new MetaQuality { Check = q.Check, Description = q.Description, Checked = q.Checked, Failed = q.Failed }));
+                    quality.Select(q => new MetaQuality { Check = q.Check, Description = q.Description, Checked = q.Checked, Failed = q.Failed }),
+                    realism);
                 database.Dispose();
                 database = null;
+                phases.Advance(0.5);
             }
 
             await RunDocumentation.WriteAsync(folder, request.RunId, options, cancellationToken).ConfigureAwait(false);
@@ -165,6 +174,7 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
                 ElapsedSeconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
                 Tables = tables,
                 Quality = quality,
+                Realism = realism,
             };
             if (folder is not null)
             {
@@ -172,6 +182,8 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
                 await File.WriteAllTextAsync(folder.StagedPath(RunManifest.FileName), manifestRecord.ToJson(), cancellationToken).ConfigureAwait(false);
                 folder.Commit();
             }
+
+            phases.Complete();
 
             LogRunCompleted(request.RunId, manifestRecord.TotalRows, clock.Elapsed.TotalSeconds);
             return manifestRecord;
@@ -193,6 +205,7 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
             }
 
             var cancelled = cancellationToken.IsCancellationRequested && writerFault is null && ex is OperationCanceledException;
+            phases.Stop(cancelled ? TableState.Cancelled : TableState.Failed);
             foreach (var tracker in trackers.Where(t => t.State is TableState.Pending or TableState.Running))
             {
                 tracker.Finish(cancelled ? TableState.Cancelled : TableState.Failed);
@@ -246,7 +259,7 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
 
     // Days are simulated one ahead of writing: while day d is checked, hashed, written to CSV and queued for
     // SQLite, day d + 1 is being simulated.
-    private static async Task<IReadOnlyList<QualityCheck>> RunFactsAsync(
+    private static async Task<(IReadOnlyList<QualityCheck> Quality, IReadOnlyList<RealismKpi> Realism)> RunFactsAsync(
         MasterPlan plan, Dictionary<TableInfo, TableOutput> outputs, int batchSize, GenerationRequest request, CancellationToken token)
     {
         foreach (var output in outputs.Values)
@@ -255,6 +268,7 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
         }
 
         var checker = new FactQualityChecker(plan);
+        var realism = new RealismMeter(plan);
         var days = Channel.CreateBounded<FactDay>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         var producer = Task.Run(
             async () =>
@@ -283,6 +297,7 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
         await foreach (var day in days.Reader.ReadAllAsync(token).ConfigureAwait(false))
         {
             checker.Check(day);
+            realism.Observe(day);
             foreach (var table in Tables.Facts)
             {
                 var rows = day.Rows[table];
@@ -302,7 +317,7 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
         }
 
         await producer.ConfigureAwait(false);
-        return checker.Results();
+        return (checker.Results(), realism.Results());
     }
 
     private static Task<IRow[]> GenerateBatchAsync(ITableGenerator generator, long start, int count, CancellationToken token) =>

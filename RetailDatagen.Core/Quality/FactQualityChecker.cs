@@ -12,8 +12,11 @@ namespace RetailDatagen.Core.Quality;
 /// </summary>
 public sealed class FactQualityChecker
 {
-    private static readonly HashSet<string> TenderTypes = ["CREDIT_CARD", "DEBIT_CARD", "CASH", "MOBILE_PAY"];
-    private static readonly string[] StatusOrder = ["SCHEDULED", "LOADING", "IN_TRANSIT", "ARRIVED", "UNLOADING", "COMPLETED"];
+    private static readonly HashSet<string> TenderTypes = [.. FactCodes.Tender.All];
+    private static readonly string[] StatusOrder = FactCodes.TruckStatus.Lifecycle;
+
+    // Statuses that happen at the store (the rest happen at the DC, at any hour).
+    private static readonly HashSet<string> AtStore = [FactCodes.TruckStatus.Arrived, FactCodes.TruckStatus.Unloading, FactCodes.TruckStatus.Completed];
     private readonly MasterPlan _plan;
     private readonly int _products;
     private readonly int[][] _storeBalance;
@@ -22,6 +25,10 @@ public sealed class FactQualityChecker
     private readonly bool[] _cold;
     private readonly Dictionary<string, Counter> _counters = new(StringComparer.Ordinal);
     private readonly Dictionary<int, List<(DateTime From, DateTime To)>> _truckBusy = [];
+
+    // Per (shipment, product): units the DC loaded minus units the store received, until both sides are seen
+    // (a trip may load on one day and unload on a later one).
+    private readonly Dictionary<(string Shipment, int Product), (int Out, int In)> _openShipments = [];
 
     public FactQualityChecker(MasterPlan plan)
     {
@@ -51,10 +58,11 @@ public sealed class FactQualityChecker
         ("dc_inventory_balance", "DC Balance = snapshot + running Σ QtyDelta in (EventTS, row) order, never below 0"),
         ("shipment_quantities", "Per shipment and product, the DC's OUTBOUND quantity equals the store's INBOUND quantity"),
         ("truck_lifecycle", "Six statuses SCHEDULED → COMPLETED in time order, ETA ≤ ETD, the serving DC's own truck, refrigerated when any item needs it"),
+        ("refund_receipts", "A RETURN receipt cites an earlier SALE receipt, has negative quantities and amounts, and its items come back to stock under its id"),
         ("truck_one_trip_at_a_time", "No truck is on two shipments at once"),
         ("shopper_funnel", "Per store-hour: entrance foot traffic ≥ distinct BLE customers ≥ receipts"),
         ("launched_products", "Products sold (in store and online) were launched on or before the sale date"),
-        ("event_times", "Every fact lies in [StartDate, StartDate + Days − 1]; store events inside store open hours"),
+        ("event_times", "Every fact lies in [StartDate, StartDate + Days − 1]; store events inside store open hours, none on days stores are closed"),
         ("impression_ids_unique", "ImpressionId is unique (within each day here; across days by construction and by the unique index)"),
     ];
 
@@ -64,9 +72,17 @@ public sealed class FactQualityChecker
         var first = o.StartDate.ToDateTime(TimeOnly.MinValue);
         var end = o.StartDate.AddDays(o.Days).ToDateTime(TimeOnly.MinValue);
         var times = _counters["event_times"];
-        void Time(DateTime t, bool store) => times.Add(t >= first && t < end && (!store || (t.Hour >= o.StoreOpenHour && t.Hour < o.StoreCloseHour)));
+        var closed = o.ClosedOnHolidays && Facts.RetailCalendar.IsStoreClosingHoliday(day.Date);
+        void Time(DateTime t, bool store) => times.Add(t >= first && t < end
+            && (!store || (t.Hour >= o.StoreOpenHour && t.Hour < o.StoreCloseHour && !(closed && DateOnly.FromDateTime(t) == day.Date))));
 
         CheckMoney(day.Rows[Tables.Receipts].Cast<Receipt>(), day.Rows[Tables.ReceiptLines].Cast<ReceiptLine>(), day, Time);
+        var refunds = day.Rows[Tables.Receipts].Cast<Receipt>().Where(r => r.ReceiptType == FactCodes.ReceiptType.Return).Select(r => r.ReceiptId).ToHashSet(StringComparer.Ordinal);
+        foreach (var txn in day.Rows[Tables.StoreInventoryTxns].Cast<StoreInventoryTxn>().Where(t => t.Reason == FactCodes.Reason.Return))
+        {
+            _counters["refund_receipts"].Add(refunds.Contains(txn.Source));
+        }
+
         CheckOnline(day, Time);
         CheckBalances(day, Time);
         CheckShipments(day, Time);
@@ -80,8 +96,17 @@ public sealed class FactQualityChecker
         }
     }
 
-    public IReadOnlyList<QualityCheck> Results() =>
-        [.. Descriptions.Select(d => new QualityCheck(d.Name, d.Description, _counters[d.Name].Checked, _counters[d.Name].Failed))];
+    public IReadOnlyList<QualityCheck> Results()
+    {
+        // A trip seen on one side only by the end of the run broke the rule.
+        foreach (var _ in _openShipments)
+        {
+            _counters["shipment_quantities"].Add(false);
+        }
+
+        _openShipments.Clear();
+        return [.. Descriptions.Select(d => new QualityCheck(d.Name, d.Description, _counters[d.Name].Checked, _counters[d.Name].Failed))];
+    }
 
     private static bool Cents(double value) => Math.Abs(value - Math.Round(value, 2)) < 1e-9;
 
@@ -90,10 +115,19 @@ public sealed class FactQualityChecker
         var money = _counters["receipt_money"];
         var launched = _counters["launched_products"];
         var sums = new Dictionary<string, double>(StringComparer.Ordinal);
+        var refundLines = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lineCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var line in lines)
         {
-            money.Add(Cents(line.UnitPrice) && line.Qty > 0 && line.ExtPrice == TextFormats.RoundMoney(line.UnitPrice * line.Qty));
+            var refund = line.Qty < 0;
+            money.Add(Cents(line.UnitPrice) && line.Qty != 0 && line.ExtPrice == TextFormats.RoundMoney(line.UnitPrice * line.Qty));
+            if (refund)
+            {
+                refundLines[line.ReceiptId] = refundLines.GetValueOrDefault(line.ReceiptId) + 1;
+            }
+
             sums[line.ReceiptId] = TextFormats.RoundMoney(sums.GetValueOrDefault(line.ReceiptId) + line.ExtPrice);
+            lineCounts[line.ReceiptId] = lineCounts.GetValueOrDefault(line.ReceiptId) + 1;
             launched.Add(_launchDay[line.ProductID - 1] <= day.Date.DayNumber);
             time(line.EventTS, true);
         }
@@ -105,6 +139,19 @@ public sealed class FactQualityChecker
                 && receipt.Tax == TextFormats.RoundMoney(receipt.Subtotal * rate) && receipt.Total == TextFormats.RoundMoney(receipt.Subtotal + receipt.Tax));
             _counters["tender_types"].Add(TenderTypes.Contains(receipt.TenderType));
             time(receipt.EventTS, true);
+            if (receipt.ReceiptType == FactCodes.ReceiptType.Return)
+            {
+                // The original is a sale receipt of an earlier day (ids start R<yyyyMMdd>); that it exists is
+                // PRAGMA foreign_key_check's part.
+                var original = receipt.ReturnForReceiptId is { Length: > 9 } id && !FactIds.IsRefund(id)
+                    && string.CompareOrdinal(id, 1, receipt.ReceiptId, 1, 8) < 0 && FactIds.IsRefund(receipt.ReceiptId);
+                _counters["refund_receipts"].Add(original && receipt.Subtotal < 0 && receipt.Total < 0
+                    && refundLines.TryGetValue(receipt.ReceiptId, out var count) && count == lineCounts.GetValueOrDefault(receipt.ReceiptId));
+            }
+            else
+            {
+                _counters["refund_receipts"].Add(receipt.ReceiptType == FactCodes.ReceiptType.Sale && receipt.ReturnForReceiptId is null && !FactIds.IsRefund(receipt.ReceiptId));
+            }
         }
     }
 
@@ -124,8 +171,8 @@ public sealed class FactQualityChecker
         {
             money.Add(sums.TryGetValue(order.OrderId, out var sum) && sum == order.Subtotal
                 && order.Tax == TextFormats.RoundMoney(order.Subtotal * rate) && order.Total == TextFormats.RoundMoney(order.Subtotal + order.Tax));
-            _counters["tender_types"].Add(TenderTypes.Contains(order.TenderType) && order.TenderType != "CASH");
-            time(order.EventTS, order.FulfillmentNodeType == "STORE");
+            _counters["tender_types"].Add(TenderTypes.Contains(order.TenderType) && order.TenderType != FactCodes.Tender.Cash);
+            time(order.EventTS, order.FulfillmentNodeType == FactCodes.Fulfillment.StoreNode);
         }
     }
 
@@ -154,20 +201,36 @@ public sealed class FactQualityChecker
 
     private void CheckShipments(FactDay day, Action<DateTime, bool> time)
     {
-        var outbound = day.Rows[Tables.DcInventoryTxns].Cast<DcInventoryTxn>().Where(t => t.Reason == "OUTBOUND_SHIPMENT")
+        var outbound = day.Rows[Tables.DcInventoryTxns].Cast<DcInventoryTxn>().Where(t => t.Reason == FactCodes.Reason.OutboundShipment)
             .GroupBy(t => (t.Source, t.ProductID)).ToDictionary(g => g.Key, g => -g.Sum(t => t.QtyDelta));
-        var inbound = day.Rows[Tables.StoreInventoryTxns].Cast<StoreInventoryTxn>().Where(t => t.Reason == "INBOUND_SHIPMENT")
+        var inbound = day.Rows[Tables.StoreInventoryTxns].Cast<StoreInventoryTxn>().Where(t => t.Reason == FactCodes.Reason.InboundShipment)
             .GroupBy(t => (t.Source, t.ProductID)).ToDictionary(g => g.Key, g => g.Sum(t => t.QtyDelta));
         var quantities = _counters["shipment_quantities"];
+        foreach (var ((shipment, product), units) in outbound)
+        {
+            var open = _openShipments.GetValueOrDefault((shipment, product));
+            _openShipments[(shipment, product)] = (open.Out + units, open.In);
+        }
+
+        foreach (var ((shipment, product), units) in inbound)
+        {
+            var open = _openShipments.GetValueOrDefault((shipment, product));
+            _openShipments[(shipment, product)] = (open.Out, open.In + units);
+        }
+
         foreach (var key in outbound.Keys.Union(inbound.Keys))
         {
-            quantities.Add(outbound.GetValueOrDefault(key) == inbound.GetValueOrDefault(key));
+            if (_openShipments[key] is { Out: > 0, In: > 0 } both)
+            {
+                quantities.Add(both.Out == both.In);
+                _openShipments.Remove(key);
+            }
         }
 
         var lifecycle = _counters["truck_lifecycle"];
         var oneTrip = _counters["truck_one_trip_at_a_time"];
         var trucks = _plan.Trucks;
-        var coldByShipment = day.Rows[Tables.DcInventoryTxns].Cast<DcInventoryTxn>().Where(t => t.Reason == "OUTBOUND_SHIPMENT")
+        var coldByShipment = day.Rows[Tables.DcInventoryTxns].Cast<DcInventoryTxn>().Where(t => t.Reason == FactCodes.Reason.OutboundShipment)
             .GroupBy(t => t.Source).ToDictionary(g => g.Key, g => g.Any(t => _cold[t.ProductID - 1]));
         foreach (var shipment in day.Rows[Tables.TruckMoves].Cast<TruckMove>().GroupBy(m => m.ShipmentId))
         {
@@ -183,7 +246,7 @@ public sealed class FactQualityChecker
             lifecycle.Add(ordered && rightTruck);
             foreach (var move in moves)
             {
-                time(move.EventTS, store is not null);
+                time(move.EventTS, store is not null && AtStore.Contains(move.Status));
             }
 
             var busy = _truckBusy.TryGetValue(truck.ID, out var list) ? list : _truckBusy[truck.ID] = [];
@@ -201,9 +264,9 @@ public sealed class FactQualityChecker
 
     private void CheckFunnel(FactDay day, Action<DateTime, bool> time)
     {
-        var receipts = day.Rows[Tables.Receipts].Cast<Receipt>().GroupBy(r => (r.StoreID, r.EventTS.Hour)).ToDictionary(g => g.Key, g => g.Count());
+        var receipts = day.Rows[Tables.Receipts].Cast<Receipt>().Where(r => r.ReceiptType == FactCodes.ReceiptType.Sale).GroupBy(r => (r.StoreID, r.EventTS.Hour)).ToDictionary(g => g.Key, g => g.Count());
         var ble = day.Rows[Tables.BlePings].Cast<BlePing>().GroupBy(p => (p.StoreID, p.EventTS.Hour)).ToDictionary(g => g.Key, g => g.Select(p => p.CustomerBLEId).Distinct().Count());
-        var entrance = day.Rows[Tables.FootTraffic].Cast<FootTraffic>().Where(f => f.Zone == "ENTRANCE").GroupBy(f => (f.StoreID, f.EventTS.Hour)).ToDictionary(g => g.Key, g => g.Sum(f => f.Count));
+        var entrance = day.Rows[Tables.FootTraffic].Cast<FootTraffic>().Where(f => f.Zone == FactCodes.Zone.Entrance).GroupBy(f => (f.StoreID, f.EventTS.Hour)).ToDictionary(g => g.Key, g => g.Sum(f => f.Count));
         foreach (var traffic in day.Rows[Tables.FootTraffic].Cast<FootTraffic>())
         {
             time(traffic.EventTS, true);

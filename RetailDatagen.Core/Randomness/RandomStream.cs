@@ -30,4 +30,8 @@ public enum RandomStream : ulong
     Campaigns = 27,
     Impressions = 28,
     ImpressionIds = 29,
+    Routes = 30,
+    Trips = 31,
+    Returns = 32,
+    Baskets = 33,
 }

@@ -79,17 +79,22 @@ public sealed class SqliteBulkWriter : IDisposable
         }
     }
 
-    /// <summary>Builds the secondary indexes not built yet (after the load: one sort instead of per-row maintenance).</summary>
-    public void BuildIndexes() => BuildIndexes(SqliteSchema.Instance.Indexes);
+    /// <summary>
+    /// Builds the secondary indexes not built yet (after the load: one sort instead of per-row maintenance),
+    /// reporting the fraction built after each one.
+    /// </summary>
+    public void BuildIndexes(Action<double>? built = null) => BuildIndexes(SqliteSchema.Instance.Indexes, built);
 
     private void BuildIndexes(IEnumerable<TableInfo> tables) =>
         BuildIndexes(tables.SelectMany(t => SqliteSchema.Instance.IndexesOf(t.Name)));
 
-    private void BuildIndexes(IEnumerable<string> statements)
+    private void BuildIndexes(IEnumerable<string> statements, Action<double>? built = null)
     {
-        foreach (var index in statements.Where(_builtIndexes.Add).ToList())
+        var pending = statements.Where(_builtIndexes.Add).ToList();
+        for (var i = 0; i < pending.Count; i++)
         {
-            Execute(index);
+            Execute(pending[i]);
+            built?.Invoke((i + 1) / (double)pending.Count);
         }
     }
 
@@ -108,8 +113,8 @@ public sealed class SqliteBulkWriter : IDisposable
         return count;
     }
 
-    /// <summary>Records the run metadata and the quality report, then commits.</summary>
-    public void Commit(MetaRun run, IEnumerable<MetaTable> tables, IEnumerable<MetaQuality> quality)
+    /// <summary>Records the run metadata, the quality report and the realism report, then commits.</summary>
+    public void Commit(MetaRun run, IEnumerable<MetaTable> tables, IEnumerable<MetaQuality> quality, IEnumerable<Quality.RealismKpi> realism)
     {
         InsertRow("meta_run", ("RunId", run.RunId), ("GeneratorVersion", run.GeneratorVersion), ("Seed", run.Seed), ("ConfigJson", run.ConfigJson),
             ("StartedAt", run.StartedAt), ("CompletedAt", run.CompletedAt), ("Status", run.Status));
@@ -121,6 +126,11 @@ public sealed class SqliteBulkWriter : IDisposable
         foreach (var check in quality)
         {
             InsertRow("meta_quality", ("Check", check.Check), ("Description", check.Description), ("Checked", check.Checked), ("Failed", check.Failed));
+        }
+
+        foreach (var kpi in realism)
+        {
+            InsertRow("meta_realism", ("Kpi", kpi.Kpi), ("Value", kpi.Value), ("Target", kpi.Target), ("Met", kpi.Met), ("Unit", kpi.Unit), ("Description", kpi.Description));
         }
 
         Execute("COMMIT");

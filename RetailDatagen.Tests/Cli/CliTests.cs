@@ -47,7 +47,7 @@ public sealed class CliTests : IDisposable
     [Theory]
     [InlineData("customers=0", "customers must be between 1 and 10,000,000")]
     [InlineData("stores=99999", "stores must be between 1 and 5,000")]
-    [InlineData("dcInventoryMax=10", "dcInventoryMax must be between dcInventoryMin (500)")]
+    [InlineData("dcInventoryMax=10", "dcInventoryMax must be between dcInventoryMin (50)")]
     [InlineData("distributionCenters=51", "distributionCenters must be between 1 and geographies (50)")]
     [InlineData("nonsense=1", "Unknown option 'nonsense'")]
     [InlineData("customers", "--set expects name=value")]

@@ -29,7 +29,7 @@ public sealed class DatasetIntegrityTests(SmallDataset dataset)
         Assert.Equal(["DCID->dim_distribution_centers.ID"], Fks("dim_trucks"));
         Assert.Equal(["GeographyID->dim_geographies.ID"], Fks("dim_customers"));
         Assert.Equal(["DCID->dim_distribution_centers.ID", "ProductID->dim_products.ID"], Fks("fact_dc_inventory_snapshots"));
-        Assert.Equal(["CustomerID->dim_customers.ID", "StoreID->dim_stores.ID"], Fks("fact_receipts"));
+        Assert.Equal(["CustomerID->dim_customers.ID", "ReturnForReceiptId->fact_receipts.ReceiptId", "StoreID->dim_stores.ID"], Fks("fact_receipts"));
         Assert.Equal(["ProductID->dim_products.ID", "ReceiptId->fact_receipts.ReceiptId"], Fks("fact_receipt_lines"));
         Assert.Equal(["ProductID->dim_products.ID", "StoreID->dim_stores.ID"], Fks("fact_store_inventory_txn"));
         Assert.Equal(["DCID->dim_distribution_centers.ID", "ProductID->dim_products.ID"], Fks("fact_dc_inventory_txn"));

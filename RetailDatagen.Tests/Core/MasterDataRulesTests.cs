@@ -32,19 +32,20 @@ public sealed class MasterDataRulesTests(SmallDataset dataset)
     }
 
     [Fact]
-    public void Products_LaunchDates_FollowTheContractSplit_AroundTheStartDate()
+    public void Products_MostlyLaunchBeforeTheStart_TheRestDuringTheWindow()
     {
+        var o = SmallDataset.Options;
         using var db = TestRuns.Open(dataset.Directory);
         var offsets = db.Rows("SELECT LaunchDate FROM dim_products")
             .Select(r => DateOnly.ParseExact((string)r[0]!, "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber - Start.DayNumber)
             .ToList();
 
-        Assert.All(offsets, d => Assert.InRange(d, -730, 365));
-        var before = offsets.Count(d => d <= -180) / (double)offsets.Count;
-        var soon = offsets.Count(d => d is >= 0 and < 180) / (double)offsets.Count;
+        Assert.All(offsets, d => Assert.InRange(d, -730, o.Days - 1));
+        var byStart = offsets.Count(d => d <= 0) / (double)offsets.Count;
+        var during = offsets.Count(d => d > 0) / (double)offsets.Count;
         Assert.DoesNotContain(offsets, d => d is > -180 and < 0);
-        Assert.InRange(before, 0.55, 0.65);
-        Assert.InRange(soon, 0.25, 0.35);
+        Assert.InRange(byStart, 0.85, 0.93);
+        Assert.InRange(during, 0.07, 0.15);
     }
 
     [Fact]
@@ -62,28 +63,50 @@ public sealed class MasterDataRulesTests(SmallDataset dataset)
     }
 
     [Fact]
-    public void Snapshots_QuantitiesAndReorderPoints_StayInTheirRanges_AtTheStartDate()
+    public void Snapshots_LevelsStayInTheirRanges_AndLaunchedStockSitsAboveTheReorderPoint()
     {
         var o = SmallDataset.Options;
         using var db = TestRuns.Open(dataset.Directory);
-        var dcs = db.Rows("SELECT CurrentQuantity, ReorderPoint, LastUpdated FROM fact_dc_inventory_snapshots");
-        var stores = db.Rows("SELECT CurrentQuantity, ReorderPoint, LastUpdated FROM fact_store_inventory_snapshots");
+        var dcs = db.Rows("SELECT CurrentQuantity, ReorderPoint, OrderUpTo, LastUpdated FROM fact_dc_inventory_snapshots");
+        var stores = db.Rows("""
+            SELECT s.CurrentQuantity, s.ReorderPoint, s.OrderUpTo, s.LastUpdated, p.LaunchDate <= '2024-01-01'
+            FROM fact_store_inventory_snapshots s JOIN dim_products p ON p.ID = s.ProductID
+            """);
 
         Assert.Equal(o.DistributionCenters * o.Products, dcs.Count);
         Assert.All(dcs, r =>
         {
-            var (qty, reorder) = ((long)r[0]!, (long)r[1]!);
-            Assert.InRange(qty, o.DcInventoryMin, o.DcInventoryMax);
-            Assert.InRange(reorder, o.DcReorderPointMin, Math.Max(o.DcReorderPointMin, Math.Min(o.DcReorderPointMax, qty / 5)));
-            Assert.Equal("2024-01-01T00:00:00", r[2]);
+            var (qty, reorder, upTo) = ((long)r[0]!, (long)r[1]!, (long)r[2]!);
+            Assert.InRange(reorder, o.DcReorderPointMin, o.DcReorderPointMax);
+            Assert.InRange(upTo, Math.Max(reorder + 1, o.DcInventoryMin), Math.Max(reorder + 1, o.DcInventoryMax));
+            Assert.InRange(qty, reorder + 1, upTo);
+            Assert.Equal("2024-01-01T00:00:00", r[3]);
         });
         Assert.All(stores, r =>
         {
-            var (qty, reorder) = ((long)r[0]!, (long)r[1]!);
-            Assert.InRange(qty, o.StoreInventoryMin, o.StoreInventoryMax);
-            Assert.InRange(reorder, o.StoreReorderPointMin, Math.Max(o.StoreReorderPointMin, Math.Min(o.StoreReorderPointMax, qty / 3)));
-            Assert.Equal("2024-01-01T00:00:00", r[2]);
+            var (qty, reorder, upTo, launched) = ((long)r[0]!, (long)r[1]!, (long)r[2]!, (long)r[4]! == 1);
+            Assert.InRange(reorder, o.StoreReorderPointMin, o.StoreReorderPointMax);
+            Assert.InRange(upTo, Math.Max(reorder + 1, o.StoreInventoryMin), Math.Max(reorder + 1, o.StoreInventoryMax));
+            Assert.InRange(qty, launched ? reorder + 1 : 0, launched ? upTo : 0);
+            Assert.Equal("2024-01-01T00:00:00", r[3]);
         });
+    }
+
+    [Fact]
+    public void Snapshots_ReorderPointsFollowDemand_BusyProductsAndStoresHoldMore()
+    {
+        using var db = TestRuns.Open(dataset.Directory);
+
+        // The ten best-selling products of the run have reorder points well above the ten slowest launched ones.
+        var busy = db.Scalar("""
+            SELECT CAST(AVG(s.ReorderPoint) AS INTEGER) FROM fact_store_inventory_snapshots s
+            WHERE s.ProductID IN (SELECT ProductID FROM fact_receipt_lines GROUP BY ProductID ORDER BY SUM(Qty) DESC LIMIT 10)
+            """);
+        var slow = db.Scalar("""
+            SELECT CAST(AVG(s.ReorderPoint) AS INTEGER) FROM fact_store_inventory_snapshots s
+            WHERE s.ProductID IN (SELECT l.ProductID FROM fact_receipt_lines l GROUP BY l.ProductID ORDER BY SUM(l.Qty) LIMIT 10)
+            """);
+        Assert.True(busy > 4 * Math.Max(1, slow), $"busy products' reorder point {busy} vs slow {slow}");
     }
 
     [Fact]

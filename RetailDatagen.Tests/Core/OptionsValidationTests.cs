@@ -90,7 +90,7 @@ public sealed class OptionsValidationTests
         var s = Presets.Standard;
         Assert.Equal((100, 214, 8, 8, 12, 12, 18, 500_000, 10_000), (s.Geographies, s.Stores, s.DistributionCenters, s.RefrigeratedTrucks, s.NonRefrigeratedTrucks,
             s.SupplierRefrigeratedTrucks, s.SupplierNonRefrigeratedTrucks, s.Customers, s.Products));
-        Assert.Equal((500, 5000, 20, 200, 50, 500, 5, 50, new DateOnly(2024, 1, 1), 42L), (s.DcInventoryMin, s.DcInventoryMax, s.StoreInventoryMin, s.StoreInventoryMax,
+        Assert.Equal((50, 500_000, 4, 20_000, 20, 250_000, 1, 10_000, new DateOnly(2024, 1, 1), 42L), (s.DcInventoryMin, s.DcInventoryMax, s.StoreInventoryMin, s.StoreInventoryMax,
             s.DcReorderPointMin, s.DcReorderPointMax, s.StoreReorderPointMin, s.StoreReorderPointMax, s.StartDate, s.Seed));
     }
 

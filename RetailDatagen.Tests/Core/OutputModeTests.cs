@@ -48,7 +48,7 @@ public sealed class OutputModeTests : IDisposable
         var truckLines = File.ReadLines(TestRuns.CsvPath(dir, Tables.Trucks)).ToList();
         Assert.Matches("^[0-9]+,[A-Z]{3}[0-9]{4},(true|false),$", truckLines[^1]);
         var snapshot = File.ReadLines(TestRuns.CsvPath(dir, Tables.DcInventorySnapshots)).Skip(1).First();
-        Assert.Matches("^1,1,[0-9]+,[0-9]+,2024-01-01T00:00:00$", snapshot);
+        Assert.Matches("^1,1,[0-9]+,[0-9]+,2024-01-01T00:00:00,[0-9]+$", snapshot);
         Assert.Matches(@"^[0-9]+,[^,]+,[A-Z]{2},[0-9]{5},", File.ReadLines(TestRuns.CsvPath(dir, Tables.Geographies)).Skip(1).First());
     }
 

@@ -39,7 +39,7 @@ public sealed class RetailCalendarTests
     }
 
     [Fact]
-    public async Task GeneratedReceipts_PeakOnBlackFriday_AndDipOnThanksgiving()
+    public async Task GeneratedReceipts_PeakOnBlackFriday_AndStoresCloseOnThanksgiving()
     {
         using var temp = new TempDirectory();
         var options = TestRuns.Tiny with { StartDate = new DateOnly(2024, 11, 25), Days = 7, Format = OutputFormat.Sqlite, CustomersPerStorePerDay = 100 };
@@ -48,7 +48,23 @@ public sealed class RetailCalendarTests
         var perDay = db.Rows("SELECT substr(EventTS, 1, 10), COUNT(*) FROM fact_receipts GROUP BY 1").ToDictionary(r => (string)r[0]!, r => (long)r[1]!);
 
         Assert.Equal(perDay.Values.Max(), perDay["2024-11-29"]);
+        Assert.False(perDay.ContainsKey("2024-11-28"), "stores are closed on Thanksgiving");
+        Assert.Equal(0, db.Scalar("SELECT COUNT(*) FROM fact_store_inventory_txn WHERE EventTS LIKE '2024-11-28%'"));
+        Assert.Equal(0, db.Scalar("SELECT COUNT(*) FROM fact_truck_moves WHERE StoreID IS NOT NULL AND Status = 'ARRIVED' AND EventTS LIKE '2024-11-28%'"));
+        Assert.True(perDay["2024-11-27"] > perDay["2024-11-26"], "the day before Thanksgiving is busier than the Tuesday");
+        Assert.True(perDay["2024-11-29"] > 2 * perDay["2024-11-26"], "Black Friday is more than twice a normal Tuesday");
+    }
+
+    [Fact]
+    public async Task GeneratedReceipts_OnThanksgiving_WhenStoresStayOpen_AreFewerThanTheDayBefore()
+    {
+        using var temp = new TempDirectory();
+        var options = TestRuns.Tiny with { StartDate = new DateOnly(2024, 11, 26), Days = 3, Format = OutputFormat.Sqlite, CustomersPerStorePerDay = 100, ClosedOnHolidays = false };
+        await TestRuns.GenerateAsync(options, temp.Combine("open"), cancellationToken: TestContext.Current.CancellationToken);
+        using var db = TestRuns.Open(temp.Combine("open"));
+        var perDay = db.Rows("SELECT substr(EventTS, 1, 10), COUNT(*) FROM fact_receipts GROUP BY 1").ToDictionary(r => (string)r[0]!, r => (long)r[1]!);
+
+        Assert.True(perDay["2024-11-28"] > 0);
         Assert.True(perDay["2024-11-28"] < perDay["2024-11-27"], "Thanksgiving is quieter than the day before");
-        Assert.True(perDay["2024-11-29"] > 2 * perDay["2024-11-27"], "Black Friday is more than twice a normal Wednesday");
     }
 }

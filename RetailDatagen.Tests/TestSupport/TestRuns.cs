@@ -48,6 +48,13 @@ public static class TestRuns
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    public static double Real(this SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToDouble(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public static List<object?[]> Rows(this SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();

@@ -137,7 +137,7 @@ internal static class BenchCommand
 
             writer.BuildIndexes();
             writer.ForeignKeyViolations();
-            writer.Commit(new MetaRun { RunId = "ceiling", GeneratorVersion = GeneratorInfo.Version, Status = "Completed" }, [], []);
+            writer.Commit(new MetaRun { RunId = "ceiling", GeneratorVersion = GeneratorInfo.Version, Status = "Completed" }, [], [], []);
         }
 
         var seconds = clock.Elapsed.TotalSeconds;

@@ -44,6 +44,7 @@ internal static class GenerateCommand
                 progress,
                 cancellationToken);
             await stdout.WriteLineAsync($"Completed: {manifest.TotalRows:N0} rows in {manifest.ElapsedSeconds:F2} s, {manifest.TotalBytes / 1048576.0:F1} MB in {outDir}");
+            await RealismSummary.WriteAsync(stdout, manifest);
             return CliApp.Success;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -25,11 +25,13 @@ internal sealed partial class RunCoordinator : IRunCoordinator, IDisposable
     private readonly int _maxQueued;
     private readonly TimeProvider _time;
     private readonly ILogger<RunCoordinator> _logger;
+    private readonly DiskSpace _disk;
     private long _sequence;
 
-    public RunCoordinator(IOptions<RetailDatagenSettings> settings, TimeProvider time, ILogger<RunCoordinator> logger)
+    public RunCoordinator(IOptions<RetailDatagenSettings> settings, TimeProvider time, ILogger<RunCoordinator> logger, DiskSpace? disk = null)
     {
         _outputRoot = settings.Value.OutputRootPath;
+        _disk = disk ?? new DiskSpace();
         _maxQueued = settings.Value.MaxQueuedRuns;
         _time = time;
         _logger = logger;
@@ -46,6 +48,12 @@ internal sealed partial class RunCoordinator : IRunCoordinator, IDisposable
         if (errors.Count > 0)
         {
             return StartResult.Refused(errors);
+        }
+
+        // The page shows the same check; the server repeats it because the disk may have filled since.
+        if (_disk.RefusalFor(_outputRoot, OutputEstimator.Estimate(options).Bytes) is { } full)
+        {
+            return StartResult.Refused([new("disk", full)]);
         }
 
         ForgetOldRuns();

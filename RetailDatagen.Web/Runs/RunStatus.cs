@@ -8,6 +8,9 @@ public enum RunStatus
     Completed,
     Failed,
     Cancelled,
+
+    /// <summary>A run folder whose manifest is unusable or whose files no longer match it: listed, deletable, not served.</summary>
+    Damaged,
 }
 
 public static class RunStatusExtensions

@@ -9,7 +9,8 @@ public sealed record RunSummary
     public required string RunId { get; init; }
     public required RunStatus Status { get; init; }
     public required string Preset { get; init; }
-    public required long Seed { get; init; }
+    /// <summary>Null for a damaged run whose manifest does not say.</summary>
+    public required long? Seed { get; init; }
     public DateTimeOffset StartedAt { get; init; }
     public long TotalRows { get; init; }
     public long? TotalBytes { get; init; }
@@ -35,6 +36,21 @@ public sealed record RunSummary
             TotalBytes = manifest.TotalBytes,
             HasDatabase = manifest.Files.Any(f => f.Path == RunFolder.DatabaseFile),
             HasCsv = manifest.Files.Any(f => f.Path.StartsWith(RunFolder.CsvFolder + "/", StringComparison.Ordinal)),
+            HasFolder = true,
+        };
+    }
+
+    public static RunSummary FromDamaged(DamagedRunFolder run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return new RunSummary
+        {
+            RunId = run.RunId,
+            Status = RunStatus.Damaged,
+            Preset = run.Preset ?? "–",
+            Seed = run.Seed,
+            StartedAt = run.StartedAt,
+            Error = run.Reason,
             HasFolder = true,
         };
     }

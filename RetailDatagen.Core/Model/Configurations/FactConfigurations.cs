@@ -12,7 +12,8 @@ internal sealed class ReceiptConfiguration : IEntityTypeConfiguration<Receipt>
         builder.Property(x => x.EventTS).HasConversion(Timestamps.Iso).HasColumnType("TEXT");
         builder.Money(nameof(Receipt.Subtotal), nameof(Receipt.Tax), nameof(Receipt.Total));
         builder.HasOne<Store>().WithMany().HasForeignKey(x => x.StoreID).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerID).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerID).IsRequired(false).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Receipt>().WithMany().HasForeignKey(x => x.ReturnForReceiptId).IsRequired(false).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => new { x.StoreID, x.EventTS });
     }
 }

@@ -61,3 +61,12 @@ internal sealed class MetaQualityConfiguration : IEntityTypeConfiguration<MetaQu
         builder.HasKey(x => x.Check);
     }
 }
+
+internal sealed class MetaRealismConfiguration : IEntityTypeConfiguration<MetaRealism>
+{
+    public void Configure(EntityTypeBuilder<MetaRealism> builder)
+    {
+        builder.ToTable("meta_realism");
+        builder.HasKey(x => x.Kpi);
+    }
+}

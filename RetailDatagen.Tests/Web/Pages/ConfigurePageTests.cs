@@ -58,10 +58,10 @@ public sealed class ConfigurePageTests : MudTestContext
         }
 
         data.Add(["distributionCenters", "150"]);
-        data.Add(["dcInventoryMax", "100"]);
-        data.Add(["storeInventoryMax", "10"]);
+        data.Add(["dcInventoryMax", "10"]);
+        data.Add(["storeInventoryMax", "2"]);
         data.Add(["dcReorderPointMax", "10"]);
-        data.Add(["storeReorderPointMax", "1"]);
+        data.Add(["storeReorderPointMax", "0"]);
         data.Add(["stores", "5000", "products", "20000"]);
         data.Add(["refrigeratedTrucks", "0", "nonRefrigeratedTrucks", "0"]);
         return data;
@@ -69,9 +69,9 @@ public sealed class ConfigurePageTests : MudTestContext
 
     [Theory]
     [MemberData(nameof(BadValues))]
-    public void BadValue_ShowsTheCoreMessageAtTheFieldAndBlocksGenerate(string[] edits)
+    public void BadValue_ShowsAMessageAtTheFieldAndBlocksGenerate(string[] edits)
     {
-        var expectedOptions = Presets.Standard;
+        var expectedOptions = Presets.Small;
         var page = Render<ConfigurePage>();
 
         for (var i = 0; i < edits.Length; i += 2)
@@ -80,31 +80,113 @@ public sealed class ConfigurePageTests : MudTestContext
             Field(page, edits[i]).Input(edits[i + 1]);
         }
 
-        var expected = OptionsValidator.Validate(expectedOptions);
-        Assert.NotEmpty(expected);
+        var errors = OptionsValidator.Validate(expectedOptions);
+        Assert.NotEmpty(errors);
         var summary = page.Find("[data-testid=validation-summary]").TextContent;
-        foreach (var error in expected)
+        foreach (var (field, message) in FieldMessages.ByField(expectedOptions, errors))
         {
-            Assert.Contains(error.Message, summary, StringComparison.Ordinal);
-            Assert.Equal("true", Field(page, error.Field).GetAttribute("aria-invalid"));
-            Assert.Contains(error.Message, page.Markup, StringComparison.Ordinal);
+            Assert.Equal("true", Field(page, field).GetAttribute("aria-invalid"));
+            Assert.Contains(message, page.Markup, StringComparison.Ordinal);
+            Assert.DoesNotMatch(@"\b(storeCloseHour|storeOpenHour|distributionCenters|[a-z]+[A-Z][a-z]+Weight)\b", message);
         }
 
+        Assert.All(FieldMessages.Summary(expectedOptions, errors), m => Assert.Contains(m, summary, StringComparison.Ordinal));
         Assert.True(page.Find("[data-testid=generate]").HasAttribute("disabled"));
+        Assert.Contains("Fix", page.Find("[data-testid=generate-blocked]").TextContent, StringComparison.Ordinal);
         Assert.Empty(Coordinator.Started);
+    }
+
+    [Theory]
+    [InlineData("customers", "0", "Customers must be between 1 and 10,000,000 (got 0).")]
+    [InlineData("stores", "6000", "Stores must be between 1 and 5,000 (got 6,000).")]
+    public void FieldError_StaysAfterTheFieldLosesFocus_WithTheHumanLabel(string field, string value, string message)
+    {
+        var page = Render<ConfigurePage>();
+
+        Field(page, field).Input(value);
+        Field(page, field).Blur();
+
+        Assert.Equal("true", Field(page, field).GetAttribute("aria-invalid"));
+        Assert.Contains(message, ErrorTextOf(page, field), StringComparison.Ordinal);
+        Assert.Contains(message, page.Find("[data-testid=validation-summary]").TextContent, StringComparison.Ordinal);
+        Assert.Equal($"Fix the field marked in red first: {OptionCatalog.Find(field)!.Label}.", page.Find("[data-testid=generate-blocked]").TextContent.Trim());
+        Assert.True(page.Find("[data-testid=generate]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void FieldError_ClearsOnlyWhenTheValueIsValidAgain()
+    {
+        var page = Render<ConfigurePage>();
+        Field(page, "customers").Input("0");
+        Field(page, "customers").Blur();
+
+        Field(page, "customers").Input("500");
+        Field(page, "customers").Blur();
+
+        Assert.Equal("false", Field(page, "customers").GetAttribute("aria-invalid"));
+        Assert.Empty(page.FindAll("[data-testid=validation-summary]"));
+        Assert.False(page.Find("[data-testid=generate]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void OpeningHourAfterClosingHour_NamesBothHoursOfThePair()
+    {
+        var page = Render<ConfigurePage>();
+
+        Field(page, "storeCloseHour").Input("22");
+        Field(page, "storeOpenHour").Input("23");
+        Field(page, "storeOpenHour").Blur();
+
+        Assert.Equal("true", Field(page, "storeOpenHour").GetAttribute("aria-invalid"));
+        Assert.Equal("true", Field(page, "storeCloseHour").GetAttribute("aria-invalid"));
+        Assert.Contains("Store opening hour (23) must be earlier than the store closing hour (22).", ErrorTextOf(page, "storeOpenHour"), StringComparison.Ordinal);
+        Assert.Contains("Store closing hour (22) must be later than the store opening hour (23).", ErrorTextOf(page, "storeCloseHour"), StringComparison.Ordinal);
+        Assert.DoesNotContain("storeCloseHour", page.Find("[data-testid=validation-summary]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FirstVisit_OpensOnTheSmallPreset()
+    {
+        var page = Render<ConfigurePage>();
+
+        Assert.Equal("small", SelectedPreset(page));
+        Assert.Equal(Presets.Small.Customers.ToString(CultureInfo.InvariantCulture), Field(page, "customers").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void Estimate_ShowsTheFreeDiskAndRefusesARunThatDoesNotFit()
+    {
+        Disk.Free = 1024 * 1024;
+        var page = Render<ConfigurePage>();
+
+        Assert.Contains("Free disk in", page.Find("[data-testid=free-disk]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("1.0 MB", page.Find("[data-testid=free-disk]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("does not fit", page.Find("[data-testid=disk-refused]").TextContent, StringComparison.Ordinal);
+        Assert.True(page.Find("[data-testid=generate]").HasAttribute("disabled"));
+        Assert.Contains("Not enough free disk", page.Find("[data-testid=generate-blocked]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Estimate_WarnsWhenTheRunBarelyFits()
+    {
+        var bytes = RetailDatagen.Web.Configuration.OutputEstimator.Estimate(Presets.Small).Bytes;
+        Disk.Free = bytes + (bytes / 10);
+        var page = Render<ConfigurePage>();
+
+        Assert.Contains("Tight fit", page.Find("[data-testid=disk-warning]").TextContent, StringComparison.Ordinal);
+        Assert.False(page.Find("[data-testid=generate]").HasAttribute("disabled"));
     }
 
     [Theory]
     [InlineData("1999-12-31")]
     [InlineData("2100-01-01")]
-    public void StartDateOutOfRange_ShowsTheCoreMessage(string date)
+    public void StartDateOutOfRange_ShowsTheMessageWithItsLabel(string date)
     {
         var page = Render<ConfigurePage>();
-        var expected = OptionsValidator.Validate(Presets.Standard with { StartDate = DateOnly.Parse(date, CultureInfo.InvariantCulture) }).Single();
 
         page.Find("[data-testid=field-startDate] input, input[data-testid=field-startDate]").Change(date);
 
-        Assert.Contains(expected.Message, page.Find("[data-testid=validation-summary]").TextContent, StringComparison.Ordinal);
+        Assert.Contains($"Start date must be between 2000-01-01 and 2099-12-31 (got {date}).", page.Find("[data-testid=validation-summary]").TextContent, StringComparison.Ordinal);
         Assert.True(page.Find("[data-testid=generate]").HasAttribute("disabled"));
     }
 
@@ -198,10 +280,10 @@ public sealed class ConfigurePageTests : MudTestContext
     }
 
     [Theory]
-    [InlineData("{ not json", "is not valid JSON")]
-    [InlineData("""{ "customers": 0 }""", "customers must be between 1")]
-    [InlineData("""{ "customers": "many" }""", "customers must be a whole number")]
-    [InlineData("""{ "colour": "blue" }""", "Unknown option 'colour'")]
+    [InlineData("{ not json", "Line 1, character 3: the file is not valid JSON there")]
+    [InlineData("{\n  \"seed\": 4,\n  \"customers\": 0\n}", "Line 3: \"customers\" (Customers) must be between 1 and 10,000,000 (got 0).")]
+    [InlineData("""{ "customers": "many" }""", "Line 1: \"customers\" (Customers) must be a whole number")]
+    [InlineData("""{ "colour": "blue" }""", "Line 1: \"colour\": Unknown option 'colour'")]
     [InlineData("[1, 2]", "must be a JSON object")]
     public void LoadConfiguration_BadFile_SaysWhyAndChangesNothing(string json, string expected)
     {
@@ -213,6 +295,7 @@ public sealed class ConfigurePageTests : MudTestContext
 
         page.WaitForAssertion(() => Assert.Contains(expected, page.Find("[data-testid=load-error]").TextContent, StringComparison.Ordinal));
         Assert.Contains("Nothing was changed", page.Find("[data-testid=load-error]").TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("LineNumber", page.Find("[data-testid=load-error]").TextContent, StringComparison.Ordinal);
         Assert.Equal(before, page.FindAll("input:not([type=file])").Select(i => i.GetAttribute("value")).ToList());
         Assert.Equal("small", SelectedPreset(page));
     }
@@ -231,6 +314,9 @@ public sealed class ConfigurePageTests : MudTestContext
 
     private static AngleSharp.Dom.IElement Field(IRenderedComponent<ConfigurePage> page, string name) =>
         page.Find($"input[data-testid=field-{name}]");
+
+    private static string ErrorTextOf(IRenderedComponent<ConfigurePage> page, string name) =>
+        Field(page, name).Closest(".mud-input-control")!.QuerySelector(".mud-input-helper-text")?.TextContent ?? "";
 
     private static void PickPreset(IRenderedComponent<ConfigurePage> page, string name) =>
         page.FindAll("[data-testid=preset] button").Single(b => b.TextContent.Trim() == name).Click();

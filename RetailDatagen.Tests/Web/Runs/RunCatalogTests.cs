@@ -39,14 +39,19 @@ public sealed class RunCatalogTests : IDisposable
     }
 
     [Fact]
-    public async Task List_IgnoresHiddenFoldersAndFoldersWithoutAManifest()
+    public async Task List_IgnoresHiddenFoldersAndFoldersWithoutAManifest_ButShowsAnUnreadableManifestAsDamaged()
     {
         var run = await TinyRuns.WriteAsync(Root, startedAt: Monday);
         CopyFolder(Path.Combine(Root, run.RunId), Path.Combine(Root, ".staging-" + run.RunId));
         Directory.CreateDirectory(Path.Combine(Root, "notes"));
         await File.WriteAllTextAsync(Path.Combine(Root, "broken", "manifest.json").CreateParent(), "{ not json", TestContext.Current.CancellationToken);
 
-        Assert.Equal([run.RunId], Catalog().List().Select(r => r.RunId));
+        var runs = Catalog().List();
+
+        Assert.Equal(2, runs.Count);
+        Assert.Equal(run.RunId, runs.Single(r => r.Status == RunStatus.Completed).RunId);
+        var broken = runs.Single(r => r.Status == RunStatus.Damaged);
+        Assert.Contains("not a valid run manifest", broken.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -89,6 +94,25 @@ public sealed class RunCatalogTests : IDisposable
 
         Assert.Empty(deleted);
         Assert.True(Directory.Exists(Path.Combine(Root, active.RunId)));
+    }
+
+    [Fact]
+    public async Task ApplyRetention_BySize_DeletesTheOldestRunsUntilTheRestFit_ButKeepsTheNewest()
+    {
+        var oldest = await TinyRuns.WriteAsync(Root, startedAt: Monday);
+        var middle = await TinyRuns.WriteAsync(Root, startedAt: Monday.AddDays(1));
+        var newest = await TinyRuns.WriteAsync(Root, startedAt: Monday.AddDays(2));
+        var size = RunManifest.TryRead(Path.Combine(Root, newest.RunId, RunManifest.FileName))!.TotalBytes;
+        Assert.True(size > 0);
+
+        // Room for one and a half runs: the newest stays, the two older ones go.
+        var deleted = Catalog(keepLastRuns: 0, maxTotalGB: size * 1.5 / (1024.0 * 1024 * 1024)).ApplyRetention();
+
+        Assert.Equal([middle.RunId, oldest.RunId], deleted);
+        Assert.Equal([newest.RunId], Catalog().List().Select(r => r.RunId));
+
+        // A limit smaller than one run still keeps the newest run.
+        Assert.Empty(Catalog(keepLastRuns: 0, maxTotalGB: 1e-9).ApplyRetention());
     }
 
     [Fact]
@@ -140,8 +164,8 @@ public sealed class RunCatalogTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private RunCatalog Catalog(int keepLastRuns = 20) => new(
-        Options.Create(new RetailDatagenSettings { OutputRoot = Root, KeepLastRuns = keepLastRuns }),
+    private RunCatalog Catalog(int keepLastRuns = 20, double maxTotalGB = 0) => new(
+        Options.Create(new RetailDatagenSettings { OutputRoot = Root, KeepLastRuns = keepLastRuns, MaxTotalGB = maxTotalGB }),
         _coordinator,
         new TableBrowser(),
         NullLogger<RunCatalog>.Instance);

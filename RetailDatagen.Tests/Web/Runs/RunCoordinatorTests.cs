@@ -64,6 +64,20 @@ public sealed class RunCoordinatorTests
     }
 
     [Fact]
+    public async Task Start_WhenTheRunDoesNotFitOnTheDisk_IsRefusedWithTheSizesAndQueuesNothing()
+    {
+        await using var harness = new RunHarness(disk: new FakeDiskSpace { Free = 1024 });
+
+        var result = harness.Coordinator.Start(TinyRuns.Options);
+
+        Assert.False(result.Started);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("disk", error.Field);
+        Assert.Contains("only 1.0 KB is free", error.Message, StringComparison.Ordinal);
+        Assert.Empty(harness.Coordinator.Snapshots());
+    }
+
+    [Fact]
     public async Task Start_WhenTheQueueIsFull_IsRefusedWithAClearMessage()
     {
         await using var harness = new RunHarness(maxQueued: 1);

@@ -17,11 +17,11 @@ internal sealed class RunHarness : IAsyncDisposable
     private RunProgressTicker? _ticker;
     private bool _workerStarted;
 
-    public RunHarness(int maxQueued = 8, int keepLastRuns = 20, string? outputRoot = null)
+    public RunHarness(int maxQueued = 8, int keepLastRuns = 20, string? outputRoot = null, DiskSpace? disk = null)
     {
         OutputRoot = outputRoot ?? _temp.Combine("output");
         var settings = Options.Create(new RetailDatagenSettings { OutputRoot = OutputRoot, KeepLastRuns = keepLastRuns, MaxQueuedRuns = maxQueued });
-        Coordinator = new RunCoordinator(settings, TimeProvider.System, NullLogger<RunCoordinator>.Instance);
+        Coordinator = new RunCoordinator(settings, TimeProvider.System, NullLogger<RunCoordinator>.Instance, disk);
         Catalog = new RunCatalog(settings, Coordinator, new TableBrowser(), NullLogger<RunCatalog>.Instance);
         _worker = new RunWorker(Coordinator, Catalog, TimeProvider.System, NullLoggerFactory.Instance, NullLogger<RunWorker>.Instance);
     }

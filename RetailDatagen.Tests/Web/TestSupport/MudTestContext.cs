@@ -35,6 +35,7 @@ public abstract class MudTestContext : BunitContext
         Services.AddSingleton(sp => new RunCatalog(
             sp.GetRequiredService<IOptions<RetailDatagenSettings>>(), Coordinator, sp.GetRequiredService<TableBrowser>(), NullLogger<RunCatalog>.Instance));
         Services.AddScoped<ConfigureDraft>();
+        Services.AddSingleton<DiskSpace>(Disk);
         Services.AddSingleton<RetailDatagen.Web.Insights.InsightsCache>();
         Services.AddSingleton(new RetailDatagen.Core.Sql.SqlConsole());
         Services.AddSingleton(sp => new ColumnProfiler(sp.GetRequiredService<BrowseCache>()));
@@ -43,6 +44,8 @@ public abstract class MudTestContext : BunitContext
     private readonly TempDirectory _ownRoot = new();
 
     public FakeRunCoordinator Coordinator { get; } = new();
+
+    public FakeDiskSpace Disk { get; } = new();
 
     public string OutputRoot { get; }
 
