@@ -28,7 +28,7 @@ public sealed record TableQuery
     public IReadOnlyList<ColumnFilter> Filters { get; init; } = [];
 
     /// <summary>A stable text of the search and filters, for caching counts of this view.</summary>
-    internal string ViewKey =>
+    public string ViewKey =>
         (Search?.Trim() ?? "") + "\u0001" + SearchColumn + "\u0001" + string.Join("\u0001", Filters.Select(f => f.Format()));
 }
 

@@ -14,7 +14,7 @@ public sealed record TablePageResponse(string Table, IReadOnlyList<string> Colum
     IReadOnlyList<IReadOnlyList<string?>> Rows, IReadOnlyList<string> Filters);
 
 /// <summary>A finished run's summary line in <c>GET /api/runs</c>.</summary>
-public sealed record RunListItem(string RunId, string Status, string Preset, long Seed, DateTimeOffset StartedAt,
+public sealed record RunListItem(string RunId, string Status, string Preset, long? Seed, DateTimeOffset StartedAt,
     long TotalRows, long? TotalBytes, bool HasDatabase, bool HasCsv);
 
 /// <summary>The facets of a view.</summary>

@@ -71,9 +71,10 @@ public sealed class OverviewAndQualityTests(WebDataset dataset) : MudTestContext
     {
         var page = Open($"?table={Tables.Receipts.Name}");
         page.WaitForAssertion(() => Assert.Equal(25, page.FindAll("[data-testid=results-grid] tbody tr").Count), TimeSpan.FromSeconds(30));
-        var receiptId = page.FindAll("[data-testid=results-grid] tbody tr")[0].QuerySelector("td")!.TextContent.Trim();
+        var receiptId = page.FindAll("[data-testid=results-grid] tbody tr")[0].QuerySelectorAll("td")[1].TextContent.Trim();
 
-        page.FindAll("[data-testid=results-grid] tbody tr")[0].Click();
+        // The expand button of the row opens its lines directly under it.
+        page.FindAll("[data-testid=results-grid] tbody tr")[0].QuerySelector("button")!.Click();
 
         page.WaitForAssertion(() => Assert.Equal(
             Scalar($"SELECT COUNT(*) FROM fact_receipt_lines WHERE ReceiptId = '{receiptId}'"),
