@@ -27,12 +27,15 @@ public static class DependencyInjection
         services.AddSingleton<IRunCoordinator>(sp => sp.GetRequiredService<RunCoordinator>());
         services.AddSingleton<RunCatalog>();
         services.AddSingleton<Insights.InsightsCache>();
+        services.AddHostedService<StaleStagingCleanup>(); // before the worker: a new run never races the cleanup
         services.AddHostedService<RunWorker>();
         services.AddHostedService<RunProgressTicker>();
 
         // Counts and column facts of finished runs are shared by every tab; pages open their own connection per call.
         services.AddSingleton<BrowseCache>();
         services.AddSingleton(sp => new TableBrowser(sp.GetRequiredService<BrowseCache>()));
+
+        services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>, HostSafety>();
 
         // Scoped = one tab (one circuit): the options a user is editing belong to that tab only.
         services.AddScoped<ConfigureDraft>();

@@ -7,13 +7,12 @@ using RetailDatagen.Web.Downloads;
 
 if (CliApp.IsCommand(args))
 {
-    using var cancel = new CancellationTokenSource();
-    Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
-    return await CliApp.RunAsync(args, Console.Out, Console.Error, cancel.Token);
+    return await CliApp.RunFromConsoleAsync(args);
 }
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
+builder.Logging.ReportStartFailuresOnce();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddRetailDatagenWeb(builder.Configuration);
@@ -30,8 +29,7 @@ app.MapStaticAssets();
 app.MapDownloadEndpoints();
 app.MapWorkbenchApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-await app.RunAsync();
-return 0;
+return await app.RunAsync(Console.Error);
 
 /// <summary>The entry point, public for the HTTP and browser tests (WebApplicationFactory).</summary>
 public partial class Program;

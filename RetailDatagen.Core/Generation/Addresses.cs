@@ -7,20 +7,21 @@ namespace RetailDatagen.Core.Generation;
 /// <summary>Street addresses in a geography: <c>&lt;number&gt; &lt;street&gt; &lt;type&gt;, &lt;City&gt;, &lt;State&gt; &lt;Zip&gt;</c>.</summary>
 internal static class Addresses
 {
-    public static string Residential(ref RowRandom random, Vocabulary words, Geography place)
+    /// <summary>A home on a common US street, in the customer's own ZIP of the place.</summary>
+    public static string Residential(ref RowRandom random, Vocabulary words, Geography place, string zipCode)
     {
         var number = random.NextInt(1, 9999);
-        var street = words.Streets[random.NextInt(words.Streets.Count)];
+        var street = words.Street(ref random);
         var type = Vocabulary.ResidentialTypes[random.NextInt(Vocabulary.ResidentialTypes.Length)];
         return random.Chance(0.15)
-            ? $"{number} {street} {type} Apt {random.NextInt(1, 450)}, {place.City}, {place.State} {place.ZipCode}"
-            : $"{number} {street} {type}, {place.City}, {place.State} {place.ZipCode}";
+            ? $"{number} {street} {type} Apt {random.NextInt(1, 450)}, {place.City}, {place.State} {zipCode}"
+            : $"{number} {street} {type}, {place.City}, {place.State} {zipCode}";
     }
 
     public static string Commercial(ref RowRandom random, Vocabulary words, Geography place)
     {
         var number = random.NextInt(100, 29999);
-        var street = words.Streets[random.NextInt(words.Streets.Count)];
+        var street = words.Street(ref random);
         var type = Vocabulary.CommercialTypes[random.NextInt(Vocabulary.CommercialTypes.Length)];
         return $"{number} {street} {type}, {place.City}, {place.State} {place.ZipCode}";
     }

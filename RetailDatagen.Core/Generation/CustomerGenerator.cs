@@ -4,13 +4,20 @@ using RetailDatagen.Core.Randomness;
 namespace RetailDatagen.Core.Generation;
 
 /// <summary>
-/// Customers spread over geographies by population. LoyaltyCard, BLEId and AdId map the row index through
-/// keyed permutations of their whole domains, so they look random yet are unique for any customer count.
+/// Customers living in the stores' trade areas (<see cref="TradeAreas"/> places each one), named at US
+/// frequencies for their birth decade, with a phone on their place's real area code. LoyaltyCard, BLEId and
+/// AdId map the row index through keyed permutations of their whole domains, so they look random yet are
+/// unique for any customer count.
 /// </summary>
 public sealed class CustomerGenerator(MasterPlan plan) : ITableGenerator
 {
-    private static readonly string[] AreaCodes = ["555", "800", "888", "877", "866"];
     private const ulong Base36Domain = 36UL * 36 * 36 * 36 * 36 * 36;
+
+    // Share of US adults by age band (Census 2020, ages 18–94, approximate), youngest band first.
+    private static readonly (int MinAge, int MaxAge, double Share)[] AgeBands =
+        [(18, 24, 11.9), (25, 34, 17.4), (35, 44, 16.5), (45, 54, 15.6), (55, 64, 16.4), (65, 74, 12.9), (75, 84, 6.6), (85, 94, 2.7)];
+
+    private static readonly AliasTable AgeBandAlias = new([.. AgeBands.Select(b => b.Share)]);
 
     private readonly FeistelPermutation _loyalty = new(1_000_000_000UL, plan.Options.Seed, RandomStream.LoyaltyCards);
     private readonly FeistelPermutation _ble = new(Base36Domain, plan.Options.Seed, RandomStream.BleIds);
@@ -24,11 +31,15 @@ public sealed class CustomerGenerator(MasterPlan plan) : ITableGenerator
     {
         var random = new RowRandom(plan.Options.Seed, RandomStream.Customers, index);
         var words = plan.Vocabulary;
-        var place = plan.Geographies[plan.GeographyAlias.Sample(ref random)];
-        var first = words.FirstNames[random.NextInt(words.FirstNames.Count)];
-        var last = words.LastNames[random.NextInt(words.LastNames.Count)];
-        var address = Addresses.Residential(ref random, words, place);
-        var phone = Phone(ref random);
+        var home = plan.TradeAreas.Locate(index);
+        var place = plan.Geographies[home.GeographyId - 1];
+        var band = AgeBands[AgeBandAlias.Sample(ref random)];
+        var birthYear = plan.Options.StartDate.Year - random.NextInt(band.MinAge, band.MaxAge);
+        var first = words.FirstName(ref random, birthYear, female: random.Chance(0.51));
+        var last = words.LastName(ref random);
+        var address = Addresses.Residential(ref random, words, place, home.ZipCode);
+        var areaCodes = plan.GeographyEntries[home.GeographyId - 1].AreaCodes;
+        var phone = Phone(areaCodes[random.NextInt(areaCodes.Count)], random.NextInt(100));
         return new Customer
         {
             ID = (int)index + 1,
@@ -40,6 +51,11 @@ public sealed class CustomerGenerator(MasterPlan plan) : ITableGenerator
             Phone = phone,
             BLEId = BleId(index),
             AdId = AdId(index),
+            ZipCode = home.ZipCode,
+            Latitude = home.Latitude,
+            Longitude = home.Longitude,
+            HomeStoreID = home.PrimaryStore,
+            BirthYear = birthYear,
         };
     }
 
@@ -60,30 +76,15 @@ public sealed class CustomerGenerator(MasterPlan plan) : ITableGenerator
         }
     });
 
-    // "(AAA) EEE-NNNN" with a fictional area code; built in place, as this runs for every customer.
-    private static string Phone(ref RowRandom random)
+    // "(AAA) 555-01NN": the place's real area code and the block reserved for fiction; built in place, as
+    // this runs for every customer.
+    private static string Phone(string areaCode, int line) => string.Create(14, (areaCode, line), static (span, s) =>
     {
-        var state = (Area: AreaCodes[random.NextInt(AreaCodes.Length)], Exchange: random.NextInt(200, 999), Line: random.NextInt(0, 9999));
-        return string.Create(14, state, static (span, s) =>
-        {
-            span[0] = '(';
-            s.Area.AsSpan().CopyTo(span[1..]);
-            span[4] = ')';
-            span[5] = ' ';
-            Digits(span.Slice(6, 3), s.Exchange);
-            span[9] = '-';
-            Digits(span.Slice(10, 4), s.Line);
-        });
-    }
-
-    private static void Digits(Span<char> span, int value)
-    {
-        for (var i = span.Length - 1; i >= 0; i--)
-        {
-            span[i] = (char)('0' + (value % 10));
-            value /= 10;
-        }
-    }
+        "(000) 555-0100".AsSpan().CopyTo(span);
+        s.areaCode.AsSpan().CopyTo(span[1..]);
+        span[12] = (char)('0' + (s.line / 10));
+        span[13] = (char)('0' + (s.line % 10));
+    });
 
     private static string Prefixed(string prefix, ulong value) => string.Create(prefix.Length + 6, (prefix, value), static (span, s) =>
     {

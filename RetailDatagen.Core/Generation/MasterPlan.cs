@@ -13,30 +13,36 @@ namespace RetailDatagen.Core.Generation;
 public sealed class MasterPlan
 {
     private readonly Lazy<Geography[]> _geographies;
+    private readonly Lazy<GeographyEntry[]> _geographyEntries;
     private readonly Lazy<double[]> _geographyWeights;
     private readonly Lazy<AliasTable> _geographyAlias;
+    private readonly Lazy<AliasTable> _storeSiteAlias;
     private readonly Lazy<DistributionCenter[]> _distributionCenters;
     private readonly Lazy<int[]> _nearestDcByGeography;
     private readonly Lazy<Store[]> _stores;
     private readonly Lazy<Truck[]> _trucks;
     private readonly Lazy<ProductPick[]> _productPicks;
     private readonly Lazy<Vocabulary> _vocabulary;
+    private readonly Lazy<TradeAreas> _tradeAreas;
     private readonly Lazy<DemandModel> _demand;
 
     public MasterPlan(GenerationOptions options, ReferenceData? reference = null)
     {
         Options = options;
         Reference = reference ?? ReferenceData.Instance;
-        var selection = new Lazy<(Geography[] Rows, double[] Weights)>(SelectGeographies);
+        var selection = new Lazy<(Geography[] Rows, GeographyEntry[] Entries, double[] Weights)>(SelectGeographies);
         _geographies = new(() => selection.Value.Rows);
+        _geographyEntries = new(() => selection.Value.Entries);
         _geographyWeights = new(() => selection.Value.Weights);
         _geographyAlias = new(() => new AliasTable(_geographyWeights.Value));
+        _storeSiteAlias = new(() => new AliasTable([.. _geographyWeights.Value.Select(w => Math.Pow(w, StoreSiteExponent))]));
         _distributionCenters = new(PlaceDistributionCenters);
         _nearestDcByGeography = new(NearestDcs);
         _stores = new(PlaceStores);
         _trucks = new(BuildFleet);
         _productPicks = new(() => ProductCatalogPlanner.Pick(Reference, Profile, options.Products, options.Seed));
-        _vocabulary = new(() => Vocabulary.Create(options.Seed));
+        _vocabulary = new(() => Vocabulary.Create(Reference));
+        _tradeAreas = new(() => new TradeAreas(this));
         _demand = new(() => new DemandModel(this));
     }
 
@@ -44,12 +50,18 @@ public sealed class MasterPlan
     public ReferenceData Reference { get; }
 
     public IReadOnlyList<Geography> Geographies => _geographies.Value;
+
+    /// <summary>The dictionary entry (population, ZIPs, area codes) of each selected geography, by index.</summary>
+    public IReadOnlyList<GeographyEntry> GeographyEntries => _geographyEntries.Value;
     public AliasTable GeographyAlias => _geographyAlias.Value;
     public IReadOnlyList<DistributionCenter> DistributionCenters => _distributionCenters.Value;
     public IReadOnlyList<Store> Stores => _stores.Value;
     public IReadOnlyList<Truck> Trucks => _trucks.Value;
     public IReadOnlyList<ProductPick> ProductPicks => _productPicks.Value;
     public Vocabulary Vocabulary => _vocabulary.Value;
+
+    /// <summary>Where customers live and shop; built on first use (after the stores).</summary>
+    public TradeAreas TradeAreas => _tradeAreas.Value;
 
     /// <summary>The retailer profile the options name.</summary>
     public RetailerProfile Profile => RetailerProfiles.Instance.Get(Options.Profile);
@@ -64,7 +76,7 @@ public sealed class MasterPlan
     public int NearestDc(int geographyId) => _nearestDcByGeography.Value[geographyId - 1];
 
     // Efraimidis–Spirakis weighted sampling without replacement: key = ln(u) / weight, keep the largest.
-    private (Geography[] Rows, double[] Weights) SelectGeographies()
+    private (Geography[] Rows, GeographyEntry[] Entries, double[] Weights) SelectGeographies()
     {
         var entries = Reference.Geographies;
         var picked = entries
@@ -92,7 +104,7 @@ public sealed class MasterPlan
             Latitude = Math.Round(e.Latitude, 4),
             Longitude = Math.Round(e.Longitude, 4),
         }).ToArray();
-        return (rows, picked.Select(e => (double)Math.Max(1, e.Population)).ToArray());
+        return (rows, picked, picked.Select(e => (double)Math.Max(1, e.Population)).ToArray());
     }
 
     // Round-robin over regions (largest first), taking each region's largest place in a state not yet used;
@@ -165,13 +177,18 @@ public sealed class MasterPlan
             .First().ID).ToArray();
     }
 
+    // Chains open fewer stores per head in big metros than in towns (a store's trade area covers more
+    // people there), so stores follow population^0.6: big-city stores are busier, and store volume follows
+    // the population living around the store (DATA-CONTRACT §4).
+    private const double StoreSiteExponent = 0.6;
+
     private Store[] PlaceStores()
     {
         var stores = new Store[Options.Stores];
         for (var i = 0; i < stores.Length; i++)
         {
             var random = new RowRandom(Options.Seed, RandomStream.Stores, i);
-            var place = Geographies[GeographyAlias.Sample(ref random)];
+            var place = Geographies[_storeSiteAlias.Value.Sample(ref random)];
             stores[i] = new Store
             {
                 ID = i + 1,

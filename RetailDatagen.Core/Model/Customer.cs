@@ -12,6 +12,13 @@ public sealed class Customer : IRow
     public string BLEId { get; set; } = "";
     public string AdId { get; set; } = "";
 
+    // Appended by DATA-CONTRACT §4 (trade areas): where the customer lives and its primary home store.
+    public string ZipCode { get; set; } = "";
+    public double Latitude { get; set; }
+    public double Longitude { get; set; }
+    public int HomeStoreID { get; set; }
+    public int BirthYear { get; set; }
+
     public void WriteTo(IFieldWriter writer)
     {
         writer.Integer(ID);
@@ -23,5 +30,10 @@ public sealed class Customer : IRow
         writer.Text(Phone);
         writer.Text(BLEId);
         writer.Text(AdId);
+        writer.Text(ZipCode);
+        writer.Coordinate(Latitude);
+        writer.Coordinate(Longitude);
+        writer.Integer(HomeStoreID);
+        writer.Integer(BirthYear);
     }
 }

@@ -16,7 +16,8 @@ public static class Tables
         ["ID", "LicensePlate", "Refrigeration", "DCID"], ["ID"], 4, "Trucks", typeof(Truck));
 
     public static readonly TableInfo Customers = new("dim_customers", "customers.csv",
-        ["ID", "FirstName", "LastName", "Address", "GeographyID", "LoyaltyCard", "Phone", "BLEId", "AdId"], ["ID"], 5, "Customers", typeof(Customer));
+        ["ID", "FirstName", "LastName", "Address", "GeographyID", "LoyaltyCard", "Phone", "BLEId", "AdId", "ZipCode", "Latitude", "Longitude", "HomeStoreID", "BirthYear"],
+        ["ID"], 5, "Customers", typeof(Customer));
 
     public static readonly TableInfo Products = new("dim_products", "products_master.csv",
         ["ID", "ProductName", "Brand", "Company", "Department", "Category", "Subcategory", "Cost", "MSRP", "SalePrice", "RequiresRefrigeration", "LaunchDate"], ["ID"], 5, "Products", typeof(Product));

@@ -5,7 +5,7 @@ namespace RetailDatagen.Core.Pipeline;
 /// <see cref="PhaseProgress"/>; otherwise every call is a no-op. One phase runs at a time, in
 /// <see cref="RunPhase"/> order; phases that do not apply to a run (indexes and keys without SQLite) are skipped.
 /// </summary>
-internal sealed class PhaseReporter(IProgress<TableProgress>? progress, TimeProvider time)
+public sealed class PhaseReporter(IProgress<TableProgress>? progress, TimeProvider time)
 {
     private readonly IProgress<PhaseProgress>? _listener = progress as IProgress<PhaseProgress>;
     private RunPhase? _current;

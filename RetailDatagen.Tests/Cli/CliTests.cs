@@ -77,7 +77,7 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
-    public async Task Generate_RefusesANonEmptyFolder_UnlessForced()
+    public async Task Generate_RefusesANonEmptyFolder_AndForceReplacesOnlyAnEarlierRun()
     {
         var dir = _temp.Combine("occupied");
         Directory.CreateDirectory(dir);
@@ -86,12 +86,17 @@ public sealed class CliTests : IDisposable
         var refused = await Run("generate", "--preset", "small", "--set", "customers=500", "--out", dir, "--quiet");
         Assert.Equal(CliApp.InvalidInput, refused);
         Assert.Contains("is not empty", _stderr.ToString(), StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(dir, "notes.txt")));
 
-        var forced = await Run("generate", "--preset", "small", "--set", "customers=500", "--out", dir, "--force", "--quiet");
+        var forcedOverNotes = await Run("generate", "--preset", "small", "--set", "customers=500", "--out", dir, "--force", "--quiet");
+        Assert.Equal(CliApp.InvalidInput, forcedOverNotes);
+        Assert.Contains("--force replaces only an empty folder or an earlier run folder", _stderr.ToString(), StringComparison.Ordinal);
+        Assert.Equal("keep", await File.ReadAllTextAsync(Path.Combine(dir, "notes.txt"), TestContext.Current.CancellationToken));
+
+        var run = _temp.Combine("earlier-run");
+        Assert.Equal(CliApp.Success, await Run("generate", "--preset", "small", "--set", "customers=500", "--set", "seed=1", "--out", run, "--quiet"));
+        var forced = await Run("generate", "--preset", "small", "--set", "customers=500", "--set", "seed=2", "--out", run, "--force", "--quiet");
         Assert.Equal(CliApp.Success, forced);
-        Assert.False(File.Exists(Path.Combine(dir, "notes.txt")));
-        Assert.True(File.Exists(Path.Combine(dir, "retail.db")));
+        Assert.Equal(2, RunManifest.TryRead(Path.Combine(run, "manifest.json"))?.Seed);
     }
 
     [Fact]

@@ -114,7 +114,7 @@ public sealed class AtomicOutputTests : IDisposable
         Directory.CreateDirectory(dir);
         await File.WriteAllTextAsync(Path.Combine(dir, "keep.txt"), "mine", TestContext.Current.CancellationToken);
 
-        await Assert.ThrowsAsync<IOException>(() => TestRuns.GenerateAsync(TestRuns.Tiny, dir, cancellationToken: TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<OutputFolderException>(() => TestRuns.GenerateAsync(TestRuns.Tiny, dir, cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal("mine", await File.ReadAllTextAsync(Path.Combine(dir, "keep.txt"), TestContext.Current.CancellationToken));
     }
 

@@ -6,7 +6,6 @@ using RetailDatagen.Tests.TestSupport;
 
 namespace RetailDatagen.Tests.Core;
 
-[Collection(SmallDatasetCollection.Name)]
 public sealed class DatasetIntegrityTests(SmallDataset dataset)
 {
     [Fact]
@@ -27,7 +26,7 @@ public sealed class DatasetIntegrityTests(SmallDataset dataset)
         Assert.Equal(["GeographyID->dim_geographies.ID"], Fks("dim_distribution_centers"));
         Assert.Equal(["DCID->dim_distribution_centers.ID", "GeographyID->dim_geographies.ID"], Fks("dim_stores"));
         Assert.Equal(["DCID->dim_distribution_centers.ID"], Fks("dim_trucks"));
-        Assert.Equal(["GeographyID->dim_geographies.ID"], Fks("dim_customers"));
+        Assert.Equal(["GeographyID->dim_geographies.ID", "HomeStoreID->dim_stores.ID"], Fks("dim_customers"));
         Assert.Equal(["DCID->dim_distribution_centers.ID", "ProductID->dim_products.ID"], Fks("fact_dc_inventory_snapshots"));
         Assert.Equal(["CustomerID->dim_customers.ID", "ReturnForReceiptId->fact_receipts.ReceiptId", "StoreID->dim_stores.ID"], Fks("fact_receipts"));
         Assert.Equal(["ProductID->dim_products.ID", "ReceiptId->fact_receipts.ReceiptId"], Fks("fact_receipt_lines"));

@@ -5,7 +5,6 @@ using RetailDatagen.Tests.TestSupport;
 namespace RetailDatagen.Tests.Core;
 
 /// <summary>Each invariant of DATA-CONTRACT §3, checked with SQL and plain C# over the whole generated small dataset.</summary>
-[Collection(SmallDatasetCollection.Name)]
 public sealed class FactInvariantTests(SmallDataset dataset)
 {
     private static readonly DateOnly Start = SmallDataset.Options.StartDate;

@@ -4,7 +4,6 @@ using RetailDatagen.Tests.TestSupport;
 
 namespace RetailDatagen.Tests.Core;
 
-[Collection(SmallDatasetCollection.Name)]
 public sealed class InsightsTests(SmallDataset dataset)
 {
     [Fact]

@@ -7,7 +7,6 @@ namespace RetailDatagen.Tests.Core;
 /// The merchandise and supply-chain targets of DATA-CONTRACT §4, each measured with SQL straight from the generated
 /// small dataset (independently of the run's own realism report, which is checked against them too).
 /// </summary>
-[Collection(SmallDatasetCollection.Name)]
 public sealed class RealismTests(SmallDataset dataset)
 {
     private const string SaleLines = "fact_receipt_lines l JOIN fact_receipts r USING (ReceiptId) JOIN dim_products p ON p.ID = l.ProductID WHERE r.ReceiptType = 'SALE'";

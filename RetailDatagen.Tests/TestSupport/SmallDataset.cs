@@ -3,29 +3,35 @@ using RetailDatagen.Core.Pipeline;
 
 namespace RetailDatagen.Tests.TestSupport;
 
-/// <summary>The small preset generated once (SQLite and CSV) and shared by the tests that only read it.</summary>
+/// <summary>
+/// The small preset generated once per test run (SQLite and CSV) into a temp output root, exactly as the app
+/// writes a run, and shared read-only by the core invariant tests and the web Results, browsing and download tests.
+/// </summary>
 public sealed class SmallDataset : IAsyncLifetime
 {
     private readonly TempDirectory _temp = new();
 
     public static GenerationOptions Options { get; } = Presets.Small with { Seed = 20240101, Format = OutputFormat.Both };
 
-    public string Directory => _temp.Combine("small");
+    public string OutputRoot => _temp.Combine("output");
 
     public RunManifest Manifest { get; private set; } = null!;
 
+    public string RunId => Manifest.RunId;
+
+    /// <summary>The run folder: <c>retail.db</c>, <c>csv/</c> and <c>manifest.json</c>.</summary>
+    public string Directory => Path.Combine(OutputRoot, RunId);
+
+    public string RunFolderPath => Directory;
+
+    public string DatabasePath => Path.Combine(Directory, RunFolder.DatabaseFile);
+
     public async ValueTask InitializeAsync() =>
-        Manifest = await TestRuns.GenerateAsync(Options, Directory, cancellationToken: TestContext.Current.CancellationToken);
+        Manifest = await TestRuns.WriteAsync(OutputRoot, Options);
 
     public ValueTask DisposeAsync()
     {
         _temp.Dispose();
         return ValueTask.CompletedTask;
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class SmallDatasetCollection : ICollectionFixture<SmallDataset>
-{
-    public const string Name = "small dataset";
 }

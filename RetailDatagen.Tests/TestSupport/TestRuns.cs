@@ -10,7 +10,10 @@ public static class TestRuns
 {
     private static int _counter;
 
-    /// <summary>The small preset shrunk further where a test only needs the shape.</summary>
+    /// <summary>
+    /// The one tiny preset of the tests: every table, a few thousand rows, generated in well under a second.
+    /// Tests that need a different shape say so with <c>Tiny with { … }</c>.
+    /// </summary>
     public static GenerationOptions Tiny { get; } = Presets.Small with
     {
         Preset = "custom",
@@ -33,6 +36,24 @@ public static class TestRuns
             new GenerationRequest { Options = options, OutputDirectory = directory, RunId = NewRunId() },
             progress,
             cancellationToken);
+
+    /// <summary>
+    /// Writes a run folder named after its run id (or <paramref name="folderName"/>) under <paramref name="outputRoot"/>,
+    /// exactly as the app and the CLI write one, with a clock fixed at <paramref name="startedAt"/>.
+    /// </summary>
+    public static async Task<RunManifest> WriteAsync(
+        string outputRoot, GenerationOptions? options = null, DateTimeOffset? startedAt = null, string? folderName = null)
+    {
+        var clock = new FixedClock(startedAt ?? new DateTimeOffset(2025, 1, 1, 12, 0, 0, TimeSpan.Zero));
+        var runId = RunIds.New(clock);
+        var request = new GenerationRequest
+        {
+            Options = options ?? Tiny,
+            OutputDirectory = Path.Combine(outputRoot, folderName ?? runId),
+            RunId = runId,
+        };
+        return await new GenerationPipeline(clock).RunAsync(request, null, TestContext.Current.CancellationToken);
+    }
 
     public static SqliteConnection Open(string runDirectory)
     {
@@ -77,4 +98,10 @@ public static class TestRuns
 
     public static string CsvPath(string runDirectory, TableInfo table) =>
         Path.Combine(runDirectory, RunFolder.CsvFolder, table.CsvFile);
+}
+
+/// <summary>A clock that always says the same time.</summary>
+public sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
@@ -17,23 +18,25 @@ namespace RetailDatagen.Web.Cli;
 /// </summary>
 internal static class BenchCommand
 {
-    private static readonly HashSet<string> Allowed = new(StringComparer.Ordinal) { "preset", "config", "seed", "format", "threads", "set", "out", "help" };
-
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static Command Create(CliOptions cli, TextWriter stdout, TextWriter stderr)
     {
-        if (CliArguments.TryParse(args, Allowed, out var parsed) is { } parseError)
+        var command = new Command("bench", "Measure generation and write speed; write bench.json.")
         {
-            await stderr.WriteLineAsync(parseError);
-            return CliApp.InvalidInput;
-        }
+            cli.Preset, cli.Config, cli.Seed, cli.Format, cli.Threads, cli.Set, cli.BenchOut,
+        };
+        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, cli, stdout, stderr, cancellationToken));
+        return command;
+    }
 
-        if (OptionsFromArguments.TryBuild(parsed, out var options) is { } optionError)
+    private static async Task<int> RunAsync(ParseResult parsed, CliOptions cli, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        if (OptionsFromArguments.TryBuild(parsed, cli, out var options) is { } optionError)
         {
             await stderr.WriteLineAsync(optionError);
             return CliApp.InvalidInput;
         }
 
-        var outDir = Path.GetFullPath(parsed["out"] ?? Path.Combine("output", "bench"));
+        var outDir = Path.GetFullPath(parsed.GetValue(cli.BenchOut) ?? Path.Combine("output", "bench"));
         Directory.CreateDirectory(outDir);
         var runDir = Path.Combine(outDir, "run");
         var pipeline = new GenerationPipeline();

@@ -1,50 +1,129 @@
+using System.CommandLine;
+using System.CommandLine.Completions;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using System.Runtime.InteropServices;
+
 namespace RetailDatagen.Web.Cli;
 
-/// <summary>The command-line verbs. They use the same pipeline as the web app and start no web host.</summary>
+/// <summary>
+/// The command-line verbs (System.CommandLine: generated help, completion through the <c>[suggest]</c> directive).
+/// They use the same pipeline as the web app and start no web host. Every outcome is one of three exit codes.
+/// </summary>
 internal static class CliApp
 {
     public const int Success = 0;
     public const int Failure = 1;
     public const int InvalidInput = 2;
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "generate" or "bench" or "help" or "--help";
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && (args[0] is "generate" or "bench" or "help" or "--help" or "-h" or "-?" or "--version"
+            || args[0].StartsWith("[suggest", StringComparison.Ordinal));
+
+    /// <summary>
+    /// Runs a verb for the console: Ctrl+C, SIGTERM (kill, timeouts, docker stop) and SIGHUP (a closed terminal) all
+    /// cancel the run, which removes its staging folder and exits 1.
+    /// </summary>
+    public static async Task<int> RunFromConsoleAsync(string[] args)
+    {
+        using var cancel = new CancellationTokenSource();
+        void Cancel(PosixSignalContext context)
+        {
+            context.Cancel = true; // no abrupt exit: the pipeline stops at its next batch and cleans up
+            cancel.Cancel();
+        }
+
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
+        using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, Cancel);
+        return await RunAsync(args, Console.Out, Console.Error, cancel.Token);
+    }
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var rest = args.Skip(1).ToArray();
-        return args[0] switch
+        var root = Build(stdout, stderr);
+        var parsed = root.Parse(args is ["help", .. var rest] ? [.. rest, "--help"] : args);
+        if (parsed.Action is ParseErrorAction)
         {
-            "generate" => await GenerateCommand.RunAsync(rest, stdout, stderr, cancellationToken),
-            "bench" => await BenchCommand.RunAsync(rest, stdout, stderr, cancellationToken),
-            _ => Help(stdout),
+            await stderr.WriteLineAsync(ErrorMessage(parsed));
+            return InvalidInput;
+        }
+
+        // Signals are handled by RunFromConsoleAsync (which cancels cleanly), not by System.CommandLine's own
+        // termination timeout, which would end the process before the staging folder is removed.
+        var invocation = new InvocationConfiguration
+        {
+            Output = stdout,
+            Error = stderr,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null,
         };
+        try
+        {
+            return await parsed.InvokeAsync(invocation, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await stderr.WriteLineAsync("Cancelled.");
+            return Failure;
+        }
+        catch (Exception ex)
+        {
+            // Anything unexpected: one line, never a stack trace (the pipeline has already removed its staging).
+            await stderr.WriteLineAsync($"Failed: {ex.GetType().Name}: {ex.Message.Split('\n', 2)[0].Trim()}");
+            return Failure;
+        }
     }
 
-    public static int Help(TextWriter stdout)
+    private static RootCommand Build(TextWriter stdout, TextWriter stderr)
     {
-        stdout.WriteLine("""
+        var cli = new CliOptions();
+        var root = new RootCommand(
+            """
             RetailDatagen: synthetic retail datasets (SQLite and CSV).
+            Without a command it runs the web app (http://127.0.0.1:5000).
+            Exit codes: 0 success, 1 failure or cancelled, 2 invalid input (the message names the option).
+            """)
+        {
+            GenerateCommand.Create(cli, stdout, stderr),
+            BenchCommand.Create(cli, stdout, stderr),
+        };
+        foreach (var option in root.Options.Where(o => o.Action is HelpAction))
+        {
+            option.Action = new HelpWithSetNames((HelpAction)option.Action!);
+        }
 
-            Usage:
-              RetailDatagen.Web                       run the web app (http://127.0.0.1:5000)
-              RetailDatagen.Web generate [options]    write a run folder (retail.db, csv/, manifest.json)
-              RetailDatagen.Web bench [options]       measure generation and write speed, write bench.json
+        return root;
+    }
 
-            generate options:
-              --preset small|standard   starting values (default standard)
-              --config FILE.json        options as JSON (same names as --set; may name a preset)
-              --seed N                  0..2147483647
-              --format sqlite|csv|both  outputs (default both)
-              --threads N               tables generated at once (1..64; does not change the data)
-              --set name=value          any option (repeatable), e.g. --set customers=20000
-              --out DIR                 run folder (default ./output/<run id>); must be empty unless --force
-              --force                   replace a non-empty --out folder once the new run succeeded
+    /// <summary>The parser's complaint in this tool's words: an unknown option names itself and the allowed ones.</summary>
+    private static string ErrorMessage(ParseResult parsed)
+    {
+        var command = parsed.CommandResult.Command;
+        if (parsed.UnmatchedTokens.FirstOrDefault() is { } token)
+        {
+            return token.StartsWith('-')
+                ? $"Unknown option '{token}'. Allowed: {string.Join(", ", command.Options.Where(o => o.Action is null).Select(o => o.Name))}. Run with --help for usage."
+                : $"Unexpected argument '{token}'. Run with --help for usage.";
+        }
 
-            bench options: --preset, --format, --threads, --set, --out DIR (default ./output/bench)
+        return string.Join(Environment.NewLine, parsed.Errors.Select(e => e.Message)) + " Run with --help for usage.";
+    }
 
-            Exit codes: 0 success, 1 failure or cancelled, 2 invalid input (the message names the field).
-            """);
-        stdout.WriteLine("Option names for --set: " + string.Join(", ", Core.Options.OptionCatalog.AllNames));
-        return Success;
+    /// <summary>The generated help, followed by every name <c>--set</c> accepts with its range (from the option catalog).</summary>
+    private sealed class HelpWithSetNames(HelpAction help) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            help.Invoke(parseResult);
+            var output = parseResult.InvocationConfiguration.Output;
+            output.WriteLine("Names for --set (and keys of --config):");
+            foreach (var name in CliOptions.SetNames())
+            {
+                output.WriteLine("  " + name);
+            }
+
+            return Success;
+        }
     }
 }

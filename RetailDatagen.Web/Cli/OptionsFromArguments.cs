@@ -1,4 +1,3 @@
-using System.Globalization;
 using RetailDatagen.Core.Options;
 
 namespace RetailDatagen.Web.Cli;
@@ -6,29 +5,23 @@ namespace RetailDatagen.Web.Cli;
 /// <summary>Builds options from --preset, --config, --seed, --format, --threads and --set, in that order.</summary>
 internal static class OptionsFromArguments
 {
-    public static string? TryBuild(CliArguments args, out GenerationOptions options)
+    public static string? TryBuild(System.CommandLine.ParseResult args, CliOptions cli, out GenerationOptions options)
     {
         options = Presets.Standard;
-        var presetName = args["preset"];
+        var presetName = args.GetValue(cli.Preset);
         if (presetName is not null && !Presets.TryGet(presetName, out options))
         {
             return $"--preset must be one of {string.Join(", ", Presets.Names)} (got '{presetName}').";
         }
 
-        if (args["config"] is { } configPath)
+        if (args.GetValue(cli.Config) is { } configPath)
         {
-            var info = new FileInfo(configPath);
-            if (!info.Exists)
+            if (ReadConfig(configPath, out var text) is { } readError)
             {
-                return $"--config: the file '{configPath}' does not exist.";
+                return readError;
             }
 
-            if (info.Length > OptionsJson.MaxFileBytes)
-            {
-                return $"--config: the file is larger than {OptionsJson.MaxFileBytes / 1024} KB.";
-            }
-
-            if (!OptionsJson.TryParse(File.ReadAllText(configPath), out var fromFile, out var errors))
+            if (!OptionsJson.TryParse(text, out var fromFile, out var errors))
             {
                 return "--config: " + string.Join(Environment.NewLine, errors.Select(e => e.Message));
             }
@@ -36,7 +29,7 @@ internal static class OptionsFromArguments
             options = presetName is null ? fromFile : fromFile with { Preset = options.Preset };
         }
 
-        foreach (var (name, value) in new[] { ("seed", args["seed"]), ("format", args["format"]), ("threads", args["threads"]) })
+        foreach (var (name, value) in new[] { ("seed", args.GetValue(cli.Seed)), ("format", args.GetValue(cli.Format)), ("threads", args.GetValue(cli.Threads)) })
         {
             if (value is not null && OptionCatalog.TrySet(ref options, name, value) is { } error)
             {
@@ -45,7 +38,7 @@ internal static class OptionsFromArguments
         }
 
         var changed = false;
-        foreach (var assignment in args.Sets)
+        foreach (var assignment in args.GetValue(cli.Set) ?? [])
         {
             var eq = assignment.IndexOf('=', StringComparison.Ordinal);
             if (eq <= 0)
@@ -70,5 +63,39 @@ internal static class OptionsFromArguments
         return problems.Count == 0 ? null : string.Join(Environment.NewLine, problems.Select(p => p.Message));
     }
 
-    public static string Invariant(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+    /// <summary>
+    /// Reads at most <see cref="OptionsJson.MaxFileBytes"/> (+1 to notice more) from any kind of file: the length a
+    /// file system reports is 0 for devices, pipes and procfs, so only a bounded read keeps the limit.
+    /// </summary>
+    private static string? ReadConfig(string path, out string text)
+    {
+        text = "";
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            var buffer = new byte[OptionsJson.MaxFileBytes + 1];
+            var total = 0;
+            int read;
+            while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0)
+            {
+                total += read;
+            }
+
+            if (total > OptionsJson.MaxFileBytes)
+            {
+                return $"--config: the file is larger than {OptionsJson.MaxFileBytes / 1024} KB.";
+            }
+
+            text = System.Text.Encoding.UTF8.GetString(buffer, 0, total);
+            return null;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return $"--config: the file '{path}' does not exist.";
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return $"--config: cannot read '{path}': {ex.Message}";
+        }
+    }
 }

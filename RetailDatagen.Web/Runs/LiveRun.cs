@@ -7,12 +7,15 @@ namespace RetailDatagen.Web.Runs;
 /// <summary>
 /// The mutable state of one run of this app's lifetime. The pipeline reports into it from its worker threads
 /// (counters only); the ticker turns it into immutable <see cref="RunSnapshot"/>s. One lock guards it: it is taken
-/// once per batch of thousands of rows, never per row.
+/// once per batch of thousands of rows, never per row. The run's phases (generating, then the finishing work) arrive
+/// as <see cref="PhaseProgress"/>.
 /// </summary>
-internal sealed class LiveRun : IProgress<TableProgress>, IDisposable
+internal sealed class LiveRun : IProgress<TableProgress>, IProgress<PhaseProgress>, IDisposable
 {
     private readonly Lock _lock = new();
     private readonly TableSnapshot[] _tables;
+    private readonly PhaseSnapshot[] _phases;
+    private readonly EtaEstimator _eta = new();
     private readonly TimeProvider _time;
     private long _version;
 
@@ -25,6 +28,7 @@ internal sealed class LiveRun : IProgress<TableProgress>, IDisposable
         QueuedAt = time.GetUtcNow();
         var planned = GenerationPipeline.PlannedRows(options);
         _tables = [.. Tables.For(options).Select(t => new TableSnapshot(t.Name, t.Title, t.Stage, TableState.Pending, 0, planned[t.Name], 0))];
+        _phases = [.. PhaseSnapshot.PlannedFor(options)];
     }
 
     public string RunId { get; }
@@ -77,6 +81,38 @@ internal sealed class LiveRun : IProgress<TableProgress>, IDisposable
         }
     }
 
+    public void Report(PhaseProgress value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        lock (_lock)
+        {
+            var index = Array.FindIndex(_phases, p => p.Phase == value.Phase);
+            if (index < 0)
+            {
+                return;
+            }
+
+            // A phase starting completes the ones before it, so the list never shows two phases running.
+            for (var i = 0; i < index; i++)
+            {
+                if (_phases[i].State is TableState.Pending or TableState.Running)
+                {
+                    _phases[i] = _phases[i] with { State = TableState.Completed, Fraction = 1 };
+                }
+            }
+
+            var current = _phases[index];
+            _phases[index] = current with
+            {
+                Title = value.Title,
+                State = current.State == TableState.Completed && value.State == TableState.Running ? current.State : value.State,
+                Fraction = Math.Max(current.Fraction, Math.Clamp(value.Fraction, 0, 1)),
+                ElapsedSeconds = Math.Max(current.ElapsedSeconds, value.ElapsedSeconds),
+            };
+            _version++;
+        }
+    }
+
     /// <summary>Moves to Running unless the run was cancelled while it waited.</summary>
     public bool TryStart()
     {
@@ -102,6 +138,11 @@ internal sealed class LiveRun : IProgress<TableProgress>, IDisposable
             {
                 var table = manifest.Tables.FirstOrDefault(t => t.Name == _tables[i].Name);
                 _tables[i] = _tables[i] with { State = TableState.Completed, RowsWritten = table?.RowCount ?? _tables[i].RowsWritten };
+            }
+
+            for (var i = 0; i < _phases.Length; i++)
+            {
+                _phases[i] = _phases[i] with { State = TableState.Completed, Fraction = 1 };
             }
 
             OutputBytes = manifest.TotalBytes;
@@ -137,12 +178,13 @@ internal sealed class LiveRun : IProgress<TableProgress>, IDisposable
         lock (_lock)
         {
             var now = _time.GetUtcNow();
-            return new RunSnapshot
+            var snapshot = new RunSnapshot
             {
                 RunId = RunId,
                 Status = Status,
                 Options = Options,
                 Tables = [.. _tables],
+                Phases = [.. _phases],
                 QueuedAt = QueuedAt,
                 StartedAt = StartedAt,
                 FinishedAt = FinishedAt,
@@ -151,6 +193,9 @@ internal sealed class LiveRun : IProgress<TableProgress>, IDisposable
                 Error = Error,
                 OutputBytes = OutputBytes,
             };
+            return Status == RunStatus.Running
+                ? snapshot with { EtaSeconds = _eta.Update(snapshot.ElapsedSeconds, snapshot.Fraction) }
+                : snapshot;
         }
     }
 
@@ -169,6 +214,14 @@ internal sealed class LiveRun : IProgress<TableProgress>, IDisposable
             if (_tables[i].State is TableState.Pending or TableState.Running)
             {
                 _tables[i] = _tables[i] with { State = tableState };
+            }
+        }
+
+        for (var i = 0; i < _phases.Length; i++)
+        {
+            if (_phases[i].State == TableState.Running)
+            {
+                _phases[i] = _phases[i] with { State = tableState };
             }
         }
 

@@ -69,6 +69,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.HasAlternateKey(x => x.BLEId);
         builder.HasAlternateKey(x => x.AdId);
         builder.HasOne<Geography>().WithMany().HasForeignKey(x => x.GeographyID).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Store>().WithMany().HasForeignKey(x => x.HomeStoreID).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

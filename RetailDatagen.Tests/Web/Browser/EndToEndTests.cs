@@ -23,7 +23,7 @@ namespace RetailDatagen.Tests.Web.Browser;
 /// </summary>
 public sealed partial class EndToEndTests : IAsyncLifetime
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
+    private const string ChromiumPath = BrowserSupport.ChromiumPath;
     private const long Seed = 4242;
 
     private readonly TempDirectory _temp = new();
@@ -52,12 +52,7 @@ public sealed partial class EndToEndTests : IAsyncLifetime
         _baseUrl = addresses.Single().TrimEnd('/');
 
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        _browser = await _playwright.Chromium.LaunchAsync(BrowserSupport.LaunchOptions);
     }
 
     [Fact]
@@ -83,7 +78,7 @@ public sealed partial class EndToEndTests : IAsyncLifetime
         // Generate: the run page shows every table reaching Completed.
         await page.GetByTestId("generate").ClickAsync();
         await Expect(page).ToHaveURLAsync(RunUrl(), new PageAssertionsToHaveURLOptions { Timeout = 30_000 });
-        await ShotAsync(page, "run-in-progress");
+        await SampleRunToTheEndAsync(page);
         foreach (var table in Tables.All)
         {
             await Expect(page.GetByTestId($"state-{table.Name}")).ToHaveTextAsync("Completed");
@@ -143,6 +138,61 @@ public sealed partial class EndToEndTests : IAsyncLifetime
         }
 
         await context.CloseAsync();
+    }
+
+    /// <summary>
+    /// Reads the run page every 100 ms until the run completes: the ETA is never negative, the overall bar shows 100%
+    /// only once the run is Completed, and the phases end all completed. The first sample while running is the
+    /// "run in progress" screenshot.
+    /// </summary>
+    private static async Task SampleRunToTheEndAsync(IPage page)
+    {
+        await Expect(page.GetByTestId("run-overview")).ToBeVisibleAsync();
+        var samples = new List<RunSample>();
+        var shot = false;
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (DateTime.UtcNow < deadline)
+        {
+            var sample = await page.EvaluateAsync<RunSample>("""
+                () => ({
+                    status: document.querySelector('[data-testid=run-status]')?.textContent.trim() ?? '',
+                    eta: document.querySelector('[data-testid=overall-eta]')?.textContent ?? '',
+                    percent: document.querySelector('[data-testid=overall-percent]')?.textContent.trim() ?? '',
+                    phase: document.querySelector('[data-testid=current-phase]')?.textContent.trim() ?? ''
+                })
+                """);
+            samples.Add(sample);
+            if (!shot && sample.Status == "Running" && sample.Percent != "0%")
+            {
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "run-in-progress.png"), FullPage = true });
+                shot = true;
+            }
+
+            if (sample.Status is "Completed" or "Failed" or "Cancelled")
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Equal("Completed", samples[^1].Status);
+        Assert.All(samples, s => Assert.DoesNotMatch(@"ETA\s*[-−]", s.Eta));
+        Assert.All(samples.Where(s => s.Status == "Running"), s => Assert.NotEqual("100%", s.Percent));
+        Assert.Contains(samples, s => s.Status == "Running" && s.Phase.StartsWith("Now: ", StringComparison.Ordinal));
+        Assert.Equal("100%", samples[^1].Percent);
+        foreach (var phase in Enum.GetValues<RunPhase>())
+        {
+            await Expect(page.GetByTestId($"phase-state-{phase}")).ToHaveTextAsync("Completed");
+        }
+    }
+
+    private sealed class RunSample
+    {
+        public string Status { get; set; } = "";
+        public string Eta { get; set; } = "";
+        public string Percent { get; set; } = "";
+        public string Phase { get; set; } = "";
     }
 
     public async ValueTask DisposeAsync()

@@ -6,7 +6,7 @@ using RetailDatagen.Tests.Web.TestSupport;
 
 namespace RetailDatagen.Tests.Web.Browsing;
 
-public sealed class TableBrowserTests(WebDataset dataset)
+public sealed class TableBrowserTests(SmallDataset dataset)
 {
     private readonly TableBrowser _browser = new();
 
@@ -17,7 +17,7 @@ public sealed class TableBrowserTests(WebDataset dataset)
     {
         var page = await _browser.QueryAsync(dataset.DatabasePath, new TableQuery { Table = Tables.Customers, Limit = 25 }, Token);
 
-        Assert.Equal(WebDataset.Options.Customers, page.TotalRows);
+        Assert.Equal(SmallDataset.Options.Customers, page.TotalRows);
         Assert.Equal(Enumerable.Range(1, 25).Select(i => i.ToString(CultureInfo.InvariantCulture)), page.Rows.Select(r => r[0]));
         Assert.All(page.Rows, r => Assert.Equal(Tables.Customers.Columns.Count, r.Count));
     }
@@ -41,7 +41,7 @@ public sealed class TableBrowserTests(WebDataset dataset)
         var page = await _browser.QueryAsync(dataset.DatabasePath, new TableQuery { Table = Tables.Stores, Offset = 1_000 }, Token);
 
         Assert.Empty(page.Rows);
-        Assert.Equal(WebDataset.Options.Stores, page.TotalRows);
+        Assert.Equal(SmallDataset.Options.Stores, page.TotalRows);
     }
 
     public static TheoryData<string, string, bool> SortCases() => new()
@@ -107,7 +107,7 @@ public sealed class TableBrowserTests(WebDataset dataset)
         var page = await _browser.QueryAsync(dataset.DatabasePath, new TableQuery { Table = Tables.Customers, Search = search }, Token);
 
         Assert.Equal(0, page.TotalRows);
-        Assert.Equal(WebDataset.Options.Customers, await _browser.CountAsync(dataset.DatabasePath, Tables.Customers, null, Token));
+        Assert.Equal(SmallDataset.Options.Customers, await _browser.CountAsync(dataset.DatabasePath, Tables.Customers, null, Token));
     }
 
     [Theory]

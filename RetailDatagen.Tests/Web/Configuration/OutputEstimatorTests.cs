@@ -7,7 +7,7 @@ using RetailDatagen.Web.Configuration;
 
 namespace RetailDatagen.Tests.Web.Configuration;
 
-public sealed class OutputEstimatorTests(WebDataset dataset)
+public sealed class OutputEstimatorTests(SmallDataset dataset)
 {
     [Theory]
     [InlineData("small")]
@@ -26,7 +26,7 @@ public sealed class OutputEstimatorTests(WebDataset dataset)
     [Fact]
     public void Estimate_Size_IsCloseToWhatTheSmallPresetReallyWrites()
     {
-        var estimate = OutputEstimator.Estimate(WebDataset.Options);
+        var estimate = OutputEstimator.Estimate(SmallDataset.Options);
 
         var actual = dataset.Manifest.TotalBytes;
         Assert.InRange(estimate.Bytes, actual * 0.75, actual * 1.25);

@@ -15,14 +15,14 @@ using RetailDatagen.Tests.TestSupport;
 namespace RetailDatagen.Tests.Web.Downloads;
 
 /// <summary>The app over the shared small dataset's output root.</summary>
-public sealed class DatasetApp(WebDataset dataset) : IAsyncDisposable
+public sealed class DatasetApp(SmallDataset dataset) : IAsyncDisposable
 {
     public AppFactory Factory { get; } = new(dataset.OutputRoot);
 
     public ValueTask DisposeAsync() => Factory.DisposeAsync();
 }
 
-public sealed class DownloadEndpointsTests(WebDataset dataset, DatasetApp app) : IClassFixture<DatasetApp>
+public sealed class DownloadEndpointsTests(SmallDataset dataset, DatasetApp app) : IClassFixture<DatasetApp>
 {
     private CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -156,7 +156,7 @@ public sealed class DownloadEndpointsTests(WebDataset dataset, DatasetApp app) :
     {
         // A SQLite-only run with a CSV file dropped into its folder afterwards: the manifest is the allow-list.
         using var temp = new TempDirectory();
-        var manifest = await TinyRuns.WriteAsync(temp.Path, TinyRuns.Options with { Format = OutputFormat.Sqlite });
+        var manifest = await TestRuns.WriteAsync(temp.Path, TestRuns.Tiny with { Format = OutputFormat.Sqlite });
         var csvFolder = Path.Combine(temp.Path, manifest.RunId, RunFolder.CsvFolder);
         Directory.CreateDirectory(csvFolder);
         await File.WriteAllTextAsync(Path.Combine(csvFolder, Tables.Customers.CsvFile), "ID\n1\n", Token);

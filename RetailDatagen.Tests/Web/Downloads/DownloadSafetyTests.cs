@@ -27,7 +27,7 @@ public sealed class DownloadSafetyTests : IDisposable
     [InlineData("csv/customers.csv")]
     public async Task ListedFile_ReplacedByALinkToAFileOutsideTheRoot_Is404_AlsoWithRange_AndInTheZip(string relative)
     {
-        var run = await TinyRuns.WriteAsync(Root, startedAt: Monday);
+        var run = await TestRuns.WriteAsync(Root, startedAt: Monday);
         var inside = Path.Combine(Root, run.RunId, relative);
         var secret = Path.Combine(Outside, "secret");
         File.Move(inside, secret); // same size as listed: only the link check can refuse it
@@ -45,7 +45,7 @@ public sealed class DownloadSafetyTests : IDisposable
     [Fact]
     public async Task CsvFolder_ReplacedByALinkToACopyOutsideTheRoot_Is404()
     {
-        var run = await TinyRuns.WriteAsync(Root, startedAt: Monday);
+        var run = await TestRuns.WriteAsync(Root, startedAt: Monday);
         var csv = Path.Combine(Root, run.RunId, RunFolder.CsvFolder);
         var copy = Path.Combine(Outside, "csv");
         Directory.Move(csv, copy);
@@ -60,8 +60,8 @@ public sealed class DownloadSafetyTests : IDisposable
     [Fact]
     public async Task RunFolder_ThatIsALinkToARunOutsideTheRoot_IsNeitherListedNorServed()
     {
-        var elsewhere = await TinyRuns.WriteAsync(Outside, startedAt: Monday);
-        var own = await TinyRuns.WriteAsync(Root, startedAt: Monday.AddDays(1));
+        var elsewhere = await TestRuns.WriteAsync(Outside, startedAt: Monday);
+        var own = await TestRuns.WriteAsync(Root, startedAt: Monday.AddDays(1));
         Directory.CreateSymbolicLink(Path.Combine(Root, "linked"), Path.Combine(Outside, elsewhere.RunId));
         Directory.CreateSymbolicLink(Path.Combine(Root, "alias-of-own"), Path.Combine(Root, own.RunId));
         await using var app = new AppFactory(Root);
@@ -80,7 +80,7 @@ public sealed class DownloadSafetyTests : IDisposable
     public async Task OutputRoot_ThatIsItselfALink_StillServesItsRuns()
     {
         var real = _temp.Combine("real-root");
-        var run = await TinyRuns.WriteAsync(real, startedAt: Monday);
+        var run = await TestRuns.WriteAsync(real, startedAt: Monday);
         Directory.CreateSymbolicLink(Root, real);
         await using var app = new AppFactory(Root);
 
@@ -97,7 +97,7 @@ public sealed class DownloadSafetyTests : IDisposable
     [InlineData("csv.zip")]
     public async Task Head_IsAnsweredLikeGet_WithoutABody(string relative)
     {
-        var run = await TinyRuns.WriteAsync(Root, startedAt: Monday);
+        var run = await TestRuns.WriteAsync(Root, startedAt: Monday);
         await using var app = new AppFactory(Root);
         var client = app.CreateClient();
 
@@ -118,7 +118,7 @@ public sealed class DownloadSafetyTests : IDisposable
     [Fact]
     public async Task Database_HasAnETagAndLastModified_AndAnswersConditionalRequests()
     {
-        var run = await TinyRuns.WriteAsync(Root, startedAt: Monday);
+        var run = await TestRuns.WriteAsync(Root, startedAt: Monday);
         var url = $"/downloads/{run.RunId}/retail.db";
         await using var app = new AppFactory(Root);
         var client = app.CreateClient();
@@ -136,7 +136,7 @@ public sealed class DownloadSafetyTests : IDisposable
     [Fact]
     public async Task Range_FollowsRfc9110_UnknownUnitsAndStaleIfRangeGetTheWholeFile()
     {
-        var run = await TinyRuns.WriteAsync(Root, startedAt: Monday);
+        var run = await TestRuns.WriteAsync(Root, startedAt: Monday);
         var url = $"/downloads/{run.RunId}/retail.db";
         var length = new FileInfo(Path.Combine(Root, run.RunId, RunFolder.DatabaseFile)).Length;
         await using var app = new AppFactory(Root);
@@ -169,7 +169,7 @@ public sealed class DownloadSafetyTests : IDisposable
     [Fact]
     public async Task CsvZip_TwoDownloads_AreByteIdentical_WithEntriesDatedAtTheRunStart()
     {
-        var run = await TinyRuns.WriteAsync(Root, startedAt: Monday);
+        var run = await TestRuns.WriteAsync(Root, startedAt: Monday);
         await using var app = new AppFactory(Root);
         var client = app.CreateClient();
 

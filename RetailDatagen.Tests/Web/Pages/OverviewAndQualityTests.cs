@@ -9,7 +9,7 @@ using RetailDatagen.Web.Components.Pages.Results;
 namespace RetailDatagen.Tests.Web.Pages;
 
 /// <summary>The Results page's overview (charts and map), quality panel and line drill-down, over the real small dataset.</summary>
-public sealed class OverviewAndQualityTests(WebDataset dataset) : MudTestContext(dataset.OutputRoot)
+public sealed class OverviewAndQualityTests(SmallDataset dataset) : MudTestContext(dataset.OutputRoot)
 {
     private static readonly string[] Charts =
     [
@@ -67,14 +67,14 @@ public sealed class OverviewAndQualityTests(WebDataset dataset) : MudTestContext
     }
 
     [Fact]
-    public void Receipts_SelectingARow_ShowsThatReceiptsLines()
+    public async Task Receipts_SelectingARow_ShowsThatReceiptsLines()
     {
         var page = Open($"?table={Tables.Receipts.Name}");
         page.WaitForAssertion(() => Assert.Equal(25, page.FindAll("[data-testid=results-grid] tbody tr").Count), TimeSpan.FromSeconds(30));
         var receiptId = page.FindAll("[data-testid=results-grid] tbody tr")[0].QuerySelectorAll("td")[1].TextContent.Trim();
 
-        // The expand button of the row opens its lines directly under it.
-        page.FindAll("[data-testid=results-grid] tbody tr")[0].QuerySelector("button")!.Click();
+        // The expand button of the row opens its lines directly under it (found and clicked in one renderer step).
+        await page.InvokeAsync(() => page.FindAll("[data-testid=results-grid] tbody tr")[0].QuerySelector("button")!.Click());
 
         page.WaitForAssertion(() => Assert.Equal(
             Scalar($"SELECT COUNT(*) FROM fact_receipt_lines WHERE ReceiptId = '{receiptId}'"),

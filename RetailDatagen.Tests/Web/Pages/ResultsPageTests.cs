@@ -10,7 +10,7 @@ using RetailDatagen.Web.Components.Pages.Results;
 namespace RetailDatagen.Tests.Web.Pages;
 
 /// <summary>The Results page over the real small dataset.</summary>
-public sealed class ResultsPageTests(WebDataset dataset) : MudTestContext(dataset.OutputRoot)
+public sealed class ResultsPageTests(SmallDataset dataset) : MudTestContext(dataset.OutputRoot)
 {
     [Fact]
     public void Render_ListsEveryTableWithItsRowCount()

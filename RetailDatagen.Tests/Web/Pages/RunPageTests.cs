@@ -145,12 +145,91 @@ public sealed class RunPageTests : MudTestContext
         Assert.Equal(0, Coordinator.SubscriberCount);
     }
 
+    [Fact]
+    public async Task FinishingWork_ShowsEachPhaseWithItsOwnBar_AndTheOverallBarStaysBelowFullUntilDone()
+    {
+        var finishing = Snapshot(completed: Tables.All.Count, runningRows: 0) with
+        {
+            Phases = PhasesAt(RunPhase.CheckingKeys, 0.5),
+            EtaSeconds = 2.5,
+        };
+        await Coordinator.PublishAsync(finishing);
+
+        var page = Render<RunPage>(p => p.Add(x => x.RunId, RunId));
+
+        Assert.Equal("Completed", page.Find("[data-testid=phase-state-Generating]").TextContent.Trim());
+        Assert.Equal("Completed", page.Find("[data-testid=phase-state-BuildingIndexes]").TextContent.Trim());
+        Assert.Equal("Running", page.Find("[data-testid=phase-state-CheckingKeys]").TextContent.Trim());
+        Assert.Equal("Pending", page.Find("[data-testid=phase-state-Committing]").TextContent.Trim());
+        Assert.Equal("Now: Checking foreign keys", page.Find("[data-testid=current-phase]").TextContent.Trim());
+        Assert.Equal("Checking foreign keys progress", page.Find("[data-testid=phase-CheckingKeys] [role=progressbar]").GetAttribute("aria-label"));
+        var overall = double.Parse(page.Find("[data-testid=overall-progress]").GetAttribute("aria-valuenow")!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(overall, 90, 99);
+        Assert.NotEqual("100%", page.Find("[data-testid=overall-percent]").TextContent.Trim());
+        Assert.Contains("ETA 2.5 s", page.Find("[data-testid=overall-eta]").TextContent, StringComparison.Ordinal);
+
+        await Coordinator.PublishAsync(finishing with { Status = RunStatus.Completed, Phases = PhasesAt(null, 1), EtaSeconds = null });
+
+        page.WaitForAssertion(() => Assert.Equal("100%", page.Find("[data-testid=overall-percent]").TextContent.Trim()));
+        Assert.DoesNotContain("ETA", page.Find("[data-testid=overall-eta]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Run completed", page.Find("[data-testid=run-state-announcement]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EtaWithoutAMeaningfulRate_ReadsEstimating_AndTablesShowStageNamesAndNoRateBeforeASecond()
+    {
+        var snapshot = Snapshot(completed: 3, runningRows: 4_000);
+        var tables = snapshot.Tables.ToList();
+        tables[3] = tables[3] with { ElapsedSeconds = 0.4 };
+        await Coordinator.PublishAsync(snapshot with { Tables = tables, EtaSeconds = null });
+
+        var page = Render<RunPage>(p => p.Add(x => x.RunId, RunId));
+
+        Assert.Contains("ETA estimating", page.Find("[data-testid=overall-eta]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("–", page.Find($"[data-testid=rate-{Tables.All[3].Name}]").TextContent.Trim());
+        Assert.Equal("–", page.Find($"[data-testid=eta-{Tables.All[3].Name}]").TextContent.Trim());
+        Assert.Equal("Geography", page.Find($"[data-testid=stage-{Tables.Geographies.Name}]").TextContent.Trim());
+        Assert.Equal("Daily facts", page.Find($"[data-testid=stage-{Tables.Receipts.Name}]").TextContent.Trim());
+        Assert.All(page.FindAll("[role=progressbar]"), bar => Assert.False(string.IsNullOrWhiteSpace(bar.GetAttribute("aria-label"))));
+    }
+
+    [Fact]
+    public async Task CompletedTable_ShowsAFullBarEvenWhenItWroteFewerRowsThanPlanned()
+    {
+        var snapshot = Snapshot(completed: 3, runningRows: 4_000);
+        var tables = snapshot.Tables.ToList();
+        tables[0] = tables[0] with { RowsWritten = 4_000 };
+        await Coordinator.PublishAsync(snapshot with { Tables = tables });
+
+        var page = Render<RunPage>(p => p.Add(x => x.RunId, RunId));
+
+        Assert.Equal("100", page.Find($"[data-testid=bar-{Tables.All[0].Name}]").GetAttribute("aria-valuenow"));
+    }
+
+    [Fact]
+    public async Task PageTitle_NamesTheRunWithItsPresetSeedAndStatus()
+    {
+        await Coordinator.PublishAsync(Snapshot(completed: 3, runningRows: 4_000));
+
+        var page = Render<RunPage>(p => p.Add(x => x.RunId, RunId));
+
+        var title = Render(page.FindComponent<Microsoft.AspNetCore.Components.Web.PageTitle>().Instance.ChildContent!);
+        Assert.Equal($"Run {RunId} ({TestRuns.Tiny.Preset}, seed {TestRuns.Tiny.Seed}) · Running · RetailDatagen", title.Markup.Trim());
+    }
+
+    /// <summary>Phases before <paramref name="running"/> completed, it at <paramref name="fraction"/>, the rest pending (null: all completed).</summary>
+    private static IReadOnlyList<PhaseSnapshot> PhasesAt(RunPhase? running, double fraction) =>
+        [.. PhaseSnapshot.PlannedFor(TestRuns.Tiny).Select(p =>
+            running is null || p.Phase < running ? p with { State = TableState.Completed, Fraction = 1, ElapsedSeconds = 1 }
+            : p.Phase == running ? p with { State = TableState.Running, Fraction = fraction, ElapsedSeconds = 0.5 }
+            : p)];
+
     /// <summary>Every table planned at 10,000 rows: <paramref name="completed"/> done, the next one part-way, the rest pending.</summary>
     private static RunSnapshot Snapshot(int completed, long runningRows) => new()
     {
         RunId = RunId,
         Status = RunStatus.Running,
-        Options = TinyRuns.Options,
+        Options = TestRuns.Tiny,
         QueuedAt = new DateTimeOffset(2025, 1, 1, 12, 0, 0, TimeSpan.Zero),
         StartedAt = new DateTimeOffset(2025, 1, 1, 12, 0, 1, TimeSpan.Zero),
         ElapsedSeconds = 10,

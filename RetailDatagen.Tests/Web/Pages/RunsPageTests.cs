@@ -14,12 +14,12 @@ public sealed class RunsPageTests : MudTestContext
     [Fact]
     public async Task Render_ListsRunFoldersAndFailedRunsWithTheirDetailsAndLinks()
     {
-        var cli = await TinyRuns.WriteAsync(OutputRoot, TinyRuns.Options with { Seed = 1234 }, Monday, folderName: "from-the-cli");
+        var cli = await TestRuns.WriteAsync(OutputRoot, TestRuns.Tiny with { Seed = 1234 }, Monday, folderName: "from-the-cli");
         await Coordinator.PublishAsync(new RunSnapshot
         {
             RunId = "20250304-090000-dead",
             Status = RunStatus.Failed,
-            Options = TinyRuns.Options,
+            Options = TestRuns.Tiny,
             Tables = [],
             QueuedAt = Monday.AddDays(1),
             Error = "The disk is full.",
@@ -55,7 +55,7 @@ public sealed class RunsPageTests : MudTestContext
     [Fact]
     public async Task Delete_Confirmed_RemovesTheRunFolderAndItsLine()
     {
-        var run = await TinyRuns.WriteAsync(OutputRoot, startedAt: Monday);
+        var run = await TestRuns.WriteAsync(OutputRoot, startedAt: Monday);
         var dialogs = RenderProviders();
         var page = Render<RunsPage>();
 
@@ -70,7 +70,7 @@ public sealed class RunsPageTests : MudTestContext
     [Fact]
     public async Task Delete_Declined_KeepsTheRun()
     {
-        var run = await TinyRuns.WriteAsync(OutputRoot, startedAt: Monday);
+        var run = await TestRuns.WriteAsync(OutputRoot, startedAt: Monday);
         var dialogs = RenderProviders();
         var page = Render<RunsPage>();
 
@@ -92,7 +92,7 @@ public sealed class RunsPageTests : MudTestContext
         {
             RunId = "20250304-090000-beef",
             Status = RunStatus.Queued,
-            Options = TinyRuns.Options,
+            Options = TestRuns.Tiny,
             Tables = [],
             QueuedAt = Monday,
             QueuePosition = 1,

@@ -40,7 +40,7 @@ public sealed class DamagedRunTests : IDisposable
     [MemberData(nameof(ManifestEdits))]
     public async Task Manifest_WithAMalformedField_IsDamagedWithTheReason_AndServesNothingOverHttp(string field, string json, string reason)
     {
-        var run = await TinyRuns.WriteAsync(Root, startedAt: Monday);
+        var run = await TestRuns.WriteAsync(Root, startedAt: Monday);
         var manifestPath = Path.Combine(Root, run.RunId, RunManifest.FileName);
         var manifest = JsonNode.Parse(await File.ReadAllTextAsync(manifestPath, Token))!.AsObject();
         manifest[field] = JsonNode.Parse(json);
@@ -52,7 +52,7 @@ public sealed class DamagedRunTests : IDisposable
     [Fact]
     public async Task Manifest_ThatIsNotJson_IsDamaged_ListedUnderItsFolderName_AndDeletable()
     {
-        var run = await TinyRuns.WriteAsync(Root, startedAt: Monday);
+        var run = await TestRuns.WriteAsync(Root, startedAt: Monday);
         await File.WriteAllTextAsync(Path.Combine(Root, run.RunId, RunManifest.FileName), "\u0000\u0001 binary junk", Token);
 
         await AssertDamagedEverywhereAsync(run.RunId, "not a valid run manifest");
@@ -64,7 +64,7 @@ public sealed class DamagedRunTests : IDisposable
     [Fact]
     public async Task Run_WhoseDatabaseWasDeleted_IsDamaged_AndItsDownloads404()
     {
-        var run = await TinyRuns.WriteAsync(Root, startedAt: Monday);
+        var run = await TestRuns.WriteAsync(Root, startedAt: Monday);
         File.Delete(Path.Combine(Root, run.RunId, RunFolder.DatabaseFile));
 
         await AssertDamagedEverywhereAsync(run.RunId, "retail.db is missing");
@@ -73,7 +73,7 @@ public sealed class DamagedRunTests : IDisposable
     [Fact]
     public async Task Run_WithACsvOfAnotherSize_IsDamaged()
     {
-        var run = await TinyRuns.WriteAsync(Root, startedAt: Monday);
+        var run = await TestRuns.WriteAsync(Root, startedAt: Monday);
         await File.AppendAllTextAsync(Path.Combine(Root, run.RunId, RunFolder.CsvFolder, Tables.Customers.CsvFile), "1,extra\n", Token);
 
         await AssertDamagedEverywhereAsync(run.RunId, $"csv/{Tables.Customers.CsvFile} has");
@@ -82,9 +82,9 @@ public sealed class DamagedRunTests : IDisposable
     [Fact]
     public async Task Retention_LeavesDamagedRunsForTheUser()
     {
-        var damaged = await TinyRuns.WriteAsync(Root, startedAt: Monday);
+        var damaged = await TestRuns.WriteAsync(Root, startedAt: Monday);
         File.Delete(Path.Combine(Root, damaged.RunId, RunFolder.DatabaseFile));
-        await TinyRuns.WriteAsync(Root, startedAt: Monday.AddDays(1));
+        await TestRuns.WriteAsync(Root, startedAt: Monday.AddDays(1));
 
         Assert.Empty(Catalog(keepLastRuns: 1).ApplyRetention());
         Assert.True(Directory.Exists(Path.Combine(Root, damaged.RunId)));
@@ -93,8 +93,8 @@ public sealed class DamagedRunTests : IDisposable
     [Fact]
     public async Task Catalog_ParsesEachManifestOnce_AndAgainOnlyAfterItChanged()
     {
-        var first = await TinyRuns.WriteAsync(Root, startedAt: Monday);
-        var second = await TinyRuns.WriteAsync(Root, startedAt: Monday.AddDays(1));
+        var first = await TestRuns.WriteAsync(Root, startedAt: Monday);
+        var second = await TestRuns.WriteAsync(Root, startedAt: Monday.AddDays(1));
         var catalog = Catalog();
 
         Assert.Equal(2, catalog.List().Count);

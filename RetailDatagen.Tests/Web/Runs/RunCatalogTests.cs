@@ -22,8 +22,8 @@ public sealed class RunCatalogTests : IDisposable
     [Fact]
     public async Task List_ShowsRunFoldersByTheirManifestIncludingCliRunsNamedOtherwise()
     {
-        var app = await TinyRuns.WriteAsync(Root, startedAt: Monday);
-        var cli = await TinyRuns.WriteAsync(Root, TinyRuns.Options with { Preset = "small", Seed = 99 }, Monday.AddHours(1), folderName: "my-dataset");
+        var app = await TestRuns.WriteAsync(Root, startedAt: Monday);
+        var cli = await TestRuns.WriteAsync(Root, TestRuns.Tiny with { Preset = "small", Seed = 99 }, Monday.AddHours(1), folderName: "my-dataset");
 
         var runs = Catalog().List();
 
@@ -41,7 +41,7 @@ public sealed class RunCatalogTests : IDisposable
     [Fact]
     public async Task List_IgnoresHiddenFoldersAndFoldersWithoutAManifest_ButShowsAnUnreadableManifestAsDamaged()
     {
-        var run = await TinyRuns.WriteAsync(Root, startedAt: Monday);
+        var run = await TestRuns.WriteAsync(Root, startedAt: Monday);
         CopyFolder(Path.Combine(Root, run.RunId), Path.Combine(Root, ".staging-" + run.RunId));
         Directory.CreateDirectory(Path.Combine(Root, "notes"));
         await File.WriteAllTextAsync(Path.Combine(Root, "broken", "manifest.json").CreateParent(), "{ not json", TestContext.Current.CancellationToken);
@@ -71,9 +71,9 @@ public sealed class RunCatalogTests : IDisposable
     [Fact]
     public async Task ApplyRetention_KeepsTheNewestRunsAndDeletesTheOlderFolders()
     {
-        var oldest = await TinyRuns.WriteAsync(Root, startedAt: Monday);
-        var middle = await TinyRuns.WriteAsync(Root, startedAt: Monday.AddDays(1));
-        var newest = await TinyRuns.WriteAsync(Root, startedAt: Monday.AddDays(2));
+        var oldest = await TestRuns.WriteAsync(Root, startedAt: Monday);
+        var middle = await TestRuns.WriteAsync(Root, startedAt: Monday.AddDays(1));
+        var newest = await TestRuns.WriteAsync(Root, startedAt: Monday.AddDays(2));
         Directory.CreateDirectory(Path.Combine(Root, "notes"));
 
         var deleted = Catalog(keepLastRuns: 2).ApplyRetention();
@@ -86,8 +86,8 @@ public sealed class RunCatalogTests : IDisposable
     [Fact]
     public async Task ApplyRetention_NeverDeletesARunInProgress()
     {
-        var active = await TinyRuns.WriteAsync(Root, startedAt: Monday);
-        await TinyRuns.WriteAsync(Root, startedAt: Monday.AddDays(1));
+        var active = await TestRuns.WriteAsync(Root, startedAt: Monday);
+        await TestRuns.WriteAsync(Root, startedAt: Monday.AddDays(1));
         await _coordinator.PublishAsync(Snapshot(active.RunId, RunStatus.Running));
 
         var deleted = Catalog(keepLastRuns: 1).ApplyRetention();
@@ -99,9 +99,9 @@ public sealed class RunCatalogTests : IDisposable
     [Fact]
     public async Task ApplyRetention_BySize_DeletesTheOldestRunsUntilTheRestFit_ButKeepsTheNewest()
     {
-        var oldest = await TinyRuns.WriteAsync(Root, startedAt: Monday);
-        var middle = await TinyRuns.WriteAsync(Root, startedAt: Monday.AddDays(1));
-        var newest = await TinyRuns.WriteAsync(Root, startedAt: Monday.AddDays(2));
+        var oldest = await TestRuns.WriteAsync(Root, startedAt: Monday);
+        var middle = await TestRuns.WriteAsync(Root, startedAt: Monday.AddDays(1));
+        var newest = await TestRuns.WriteAsync(Root, startedAt: Monday.AddDays(2));
         var size = RunManifest.TryRead(Path.Combine(Root, newest.RunId, RunManifest.FileName))!.TotalBytes;
         Assert.True(size > 0);
 
@@ -118,8 +118,8 @@ public sealed class RunCatalogTests : IDisposable
     [Fact]
     public async Task ApplyRetention_WithZero_KeepsEveryRun()
     {
-        await TinyRuns.WriteAsync(Root, startedAt: Monday);
-        await TinyRuns.WriteAsync(Root, startedAt: Monday.AddDays(1));
+        await TestRuns.WriteAsync(Root, startedAt: Monday);
+        await TestRuns.WriteAsync(Root, startedAt: Monday.AddDays(1));
 
         Assert.Empty(Catalog(keepLastRuns: 0).ApplyRetention());
         Assert.Equal(2, Catalog().List().Count);
@@ -128,7 +128,7 @@ public sealed class RunCatalogTests : IDisposable
     [Fact]
     public async Task Delete_FinishedRun_RemovesItsFolder()
     {
-        var run = await TinyRuns.WriteAsync(Root, startedAt: Monday);
+        var run = await TestRuns.WriteAsync(Root, startedAt: Monday);
 
         Assert.Equal(DeleteOutcome.Deleted, Catalog().Delete(run.RunId));
         Assert.False(Directory.Exists(Path.Combine(Root, run.RunId)));
@@ -138,7 +138,7 @@ public sealed class RunCatalogTests : IDisposable
     [Fact]
     public async Task Delete_RunInProgress_IsRefusedAndKeepsEverything()
     {
-        var run = await TinyRuns.WriteAsync(Root, startedAt: Monday);
+        var run = await TestRuns.WriteAsync(Root, startedAt: Monday);
         await _coordinator.PublishAsync(Snapshot(run.RunId, RunStatus.Queued));
 
         Assert.Equal(DeleteOutcome.Active, Catalog().Delete(run.RunId));
@@ -174,7 +174,7 @@ public sealed class RunCatalogTests : IDisposable
     {
         RunId = runId,
         Status = status,
-        Options = TinyRuns.Options,
+        Options = TestRuns.Tiny,
         Tables = [],
         QueuedAt = DateTimeOffset.ParseExact(runId[..15], "yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal),
         Error = error,

@@ -1,3 +1,6 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Time.Testing;
+using RetailDatagen.Core.Model;
 using RetailDatagen.Core.Options;
 using RetailDatagen.Core.Pipeline;
 using RetailDatagen.Tests.Web.TestSupport;
@@ -10,7 +13,7 @@ namespace RetailDatagen.Tests.Web.Runs;
 public sealed class RunCoordinatorTests
 {
     /// <summary>Big enough to be still generating when the test acts on it (millions of rows), written to SQLite only.</summary>
-    private static readonly GenerationOptions LongRun = TinyRuns.Options with { Customers = 3_000_000, Format = OutputFormat.Sqlite, BatchSize = 5_000 };
+    private static readonly GenerationOptions LongRun = TestRuns.Tiny with { Customers = 3_000_000, Format = OutputFormat.Sqlite, BatchSize = 5_000 };
 
     [Fact]
     public async Task Start_ValidOptions_RunCompletesIntoItsOwnFolderWithAManifest()
@@ -18,7 +21,7 @@ public sealed class RunCoordinatorTests
         await using var harness = new RunHarness();
         await harness.StartWorkerAsync();
 
-        var result = harness.Coordinator.Start(TinyRuns.Options);
+        var result = harness.Coordinator.Start(TestRuns.Tiny);
         var finished = await harness.WaitUntilFinishedAsync(result.RunId!);
 
         Assert.Equal(RunStatus.Completed, finished.Status);
@@ -34,8 +37,8 @@ public sealed class RunCoordinatorTests
     public async Task Start_WhileAnotherRunIsActive_IsQueuedAndGeneratesAfterIt()
     {
         await using var harness = new RunHarness();
-        var first = harness.Coordinator.Start(TinyRuns.Options).RunId!;
-        var second = harness.Coordinator.Start(TinyRuns.Options with { Seed = 8 }).RunId!;
+        var first = harness.Coordinator.Start(TestRuns.Tiny).RunId!;
+        var second = harness.Coordinator.Start(TestRuns.Tiny with { Seed = 8 }).RunId!;
 
         var waiting = harness.Coordinator.Find(second)!;
         Assert.Equal(RunStatus.Queued, waiting.Status);
@@ -56,7 +59,7 @@ public sealed class RunCoordinatorTests
     {
         await using var harness = new RunHarness();
 
-        var result = harness.Coordinator.Start(TinyRuns.Options with { Customers = 0 });
+        var result = harness.Coordinator.Start(TestRuns.Tiny with { Customers = 0 });
 
         Assert.False(result.Started);
         Assert.Contains(result.Errors, e => e.Field == "customers" && e.Message.Contains("customers must be between 1", StringComparison.Ordinal));
@@ -68,7 +71,7 @@ public sealed class RunCoordinatorTests
     {
         await using var harness = new RunHarness(disk: new FakeDiskSpace { Free = 1024 });
 
-        var result = harness.Coordinator.Start(TinyRuns.Options);
+        var result = harness.Coordinator.Start(TestRuns.Tiny);
 
         Assert.False(result.Started);
         var error = Assert.Single(result.Errors);
@@ -81,9 +84,9 @@ public sealed class RunCoordinatorTests
     public async Task Start_WhenTheQueueIsFull_IsRefusedWithAClearMessage()
     {
         await using var harness = new RunHarness(maxQueued: 1);
-        Assert.True(harness.Coordinator.Start(TinyRuns.Options).Started);
+        Assert.True(harness.Coordinator.Start(TestRuns.Tiny).Started);
 
-        var refused = harness.Coordinator.Start(TinyRuns.Options);
+        var refused = harness.Coordinator.Start(TestRuns.Tiny);
 
         Assert.False(refused.Started);
         Assert.Contains("already waiting", refused.Errors.Single().Message, StringComparison.Ordinal);
@@ -93,8 +96,8 @@ public sealed class RunCoordinatorTests
     public async Task Cancel_QueuedRun_EndsCancelledAndNeverGenerates()
     {
         await using var harness = new RunHarness();
-        var cancelled = harness.Coordinator.Start(TinyRuns.Options).RunId!;
-        var next = harness.Coordinator.Start(TinyRuns.Options).RunId!;
+        var cancelled = harness.Coordinator.Start(TestRuns.Tiny).RunId!;
+        var next = harness.Coordinator.Start(TestRuns.Tiny).RunId!;
 
         Assert.True(harness.Coordinator.Cancel(cancelled));
         await harness.StartWorkerAsync();
@@ -124,33 +127,50 @@ public sealed class RunCoordinatorTests
     }
 
     [Fact]
-    public async Task Ticker_WhileARunGenerates_PublishesGrowingProgress()
+    public async Task Ticker_PublishesTheRunsGrowingProgressOnEveryTick_AndOnlyOnTicks()
     {
-        await using var harness = new RunHarness();
-        var seen = new List<RunSnapshot>();
-        using var subscription = harness.Coordinator.Subscribe(null, s =>
-        {
-            lock (seen)
-            {
-                seen.Add(s);
-            }
-
-            return Task.CompletedTask;
-        });
+        var time = new FakeTimeProvider(new DateTimeOffset(2025, 1, 6, 9, 0, 0, TimeSpan.Zero));
+        await using var harness = new RunHarness(time: time);
+        var published = Channel.CreateUnbounded<RunSnapshot>();
+        using var subscription = harness.Coordinator.Subscribe(null, s => published.Writer.WriteAsync(s).AsTask());
         await harness.StartTickerAsync();
-        await harness.StartWorkerAsync();
-
-        var runId = harness.Coordinator.Start(LongRun with { Customers = 600_000 }).RunId!;
-        await harness.WaitUntilFinishedAsync(runId);
-
-        List<long> running;
-        lock (seen)
+        var runId = harness.Coordinator.Start(TestRuns.Tiny).RunId!;
+        Assert.True(harness.Coordinator.Pending.TryRead(out var run));
+        Assert.True(run.TryStart());
+        var customers = Tables.Customers;
+        // The ticker's timer starts on a background thread: tick until its first snapshot arrives.
+        using (var warmUp = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken))
         {
-            running = [.. seen.Where(s => s.RunId == runId && s.Status == RunStatus.Running && s.RowsWritten > 0).Select(s => s.RowsWritten)];
+            warmUp.CancelAfter(TimeSpan.FromSeconds(10));
+            do
+            {
+                time.Advance(RunProgressTicker.Interval);
+                await Task.Delay(20, warmUp.Token);
+            }
+            while (!published.Reader.TryRead(out _));
         }
 
-        Assert.True(running.Distinct().Count() >= 2, $"Expected progress between start and end, saw {running.Count} running snapshots.");
-        Assert.Equal(running.Order(), running);
+        await Task.Delay(100, TestContext.Current.CancellationToken);
+        while (published.Reader.TryRead(out _))
+        {
+            // Drained: from here on every snapshot is one tick's.
+        }
+
+        var seen = new List<long>();
+        foreach (var written in new long[] { 500, 1_000, 1_500 })
+        {
+            run.Report(new TableProgress(customers.Name, customers.Title, customers.Stage, written, TestRuns.Tiny.Customers, TableState.Running, 1));
+            Assert.False(published.Reader.TryRead(out _), "a snapshot was published before the tick");
+
+            time.Advance(RunProgressTicker.Interval);
+            var snapshot = await published.Reader.ReadAsync(TestContext.Current.CancellationToken).AsTask()
+                .WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+            Assert.Equal(runId, snapshot.RunId);
+            Assert.Equal(RunStatus.Running, snapshot.Status);
+            seen.Add(snapshot.RowsWritten);
+        }
+
+        Assert.Equal([500, 1_000, 1_500], seen);
     }
 
     [Fact]
@@ -162,9 +182,9 @@ public sealed class RunCoordinatorTests
         await File.WriteAllTextAsync(harness.OutputRoot, "not a folder", TestContext.Current.CancellationToken);
         await harness.StartWorkerAsync();
 
-        var failed = await harness.WaitUntilFinishedAsync(harness.Coordinator.Start(TinyRuns.Options).RunId!);
+        var failed = await harness.WaitUntilFinishedAsync(harness.Coordinator.Start(TestRuns.Tiny).RunId!);
         File.Delete(harness.OutputRoot);
-        var next = await harness.WaitUntilFinishedAsync(harness.Coordinator.Start(TinyRuns.Options).RunId!);
+        var next = await harness.WaitUntilFinishedAsync(harness.Coordinator.Start(TestRuns.Tiny).RunId!);
 
         Assert.Equal(RunStatus.Failed, failed.Status);
         Assert.False(string.IsNullOrWhiteSpace(failed.Error));

@@ -17,13 +17,17 @@ internal sealed class RunHarness : IAsyncDisposable
     private RunProgressTicker? _ticker;
     private bool _workerStarted;
 
-    public RunHarness(int maxQueued = 8, int keepLastRuns = 20, string? outputRoot = null, DiskSpace? disk = null)
+    private readonly TimeProvider _time;
+
+    public RunHarness(
+        int maxQueued = 8, int keepLastRuns = 20, string? outputRoot = null, DiskSpace? disk = null, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         OutputRoot = outputRoot ?? _temp.Combine("output");
         var settings = Options.Create(new RetailDatagenSettings { OutputRoot = OutputRoot, KeepLastRuns = keepLastRuns, MaxQueuedRuns = maxQueued });
-        Coordinator = new RunCoordinator(settings, TimeProvider.System, NullLogger<RunCoordinator>.Instance, disk);
+        Coordinator = new RunCoordinator(settings, _time, NullLogger<RunCoordinator>.Instance, disk);
         Catalog = new RunCatalog(settings, Coordinator, new TableBrowser(), NullLogger<RunCatalog>.Instance);
-        _worker = new RunWorker(Coordinator, Catalog, TimeProvider.System, NullLoggerFactory.Instance, NullLogger<RunWorker>.Instance);
+        _worker = new RunWorker(Coordinator, Catalog, _time, NullLoggerFactory.Instance, NullLogger<RunWorker>.Instance);
     }
 
     public string OutputRoot { get; }
@@ -42,7 +46,7 @@ internal sealed class RunHarness : IAsyncDisposable
 
     public async Task StartTickerAsync()
     {
-        _ticker = new RunProgressTicker(Coordinator, TimeProvider.System);
+        _ticker = new RunProgressTicker(Coordinator, _time);
         await _ticker.StartAsync(TestContext.Current.CancellationToken);
     }
 

@@ -1,3 +1,0 @@
-using RetailDatagen.Tests.Web.TestSupport;
-
-[assembly: AssemblyFixture(typeof(WebDataset))]
