@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using RetailDatagen.Tests.Web.TestSupport;
+using RetailDatagen.Tests.TestSupport;
 using static Microsoft.Playwright.Assertions;
 
 namespace RetailDatagen.Tests.Web.Browser;
@@ -10,7 +10,7 @@ public sealed partial class EndToEndTests
     public async Task Workbench_RunAQueryFilterAColumnAndFollowAForeignKey()
     {
         SetDefaultExpectTimeout(30_000);
-        var manifest = await TinyRuns.WriteAsync(_temp.Combine("output"));
+        var manifest = await TestRuns.WriteAsync(_temp.Combine("output"));
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1000 } });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(60_000);
@@ -19,18 +19,17 @@ public sealed partial class EndToEndTests
         // SQL: type a query, run it with Ctrl+Enter, see the rows and the count; the query lands in the URL.
         await page.GotoAsync(results + "?section=sql");
         await page.Locator("[data-testid=interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
-        var editor = page.GetByTestId("sql-editor").Locator("textarea");
+        var editor = page.Locator("textarea[data-testid=sql-editor], [data-testid=sql-editor] textarea");
         await editor.FillAsync("SELECT StoreNumber FROM dim_stores ORDER BY ID");
         await editor.PressAsync("Control+Enter");
-        await Expect(page.GetByTestId("sql-status")).ToContainTextAsync($"{TinyRuns.Options.Stores} rows");
+        await Expect(page.GetByTestId("sql-status")).ToContainTextAsync($"{TestRuns.Tiny.Stores} rows");
         await Expect(page.GetByTestId("sql-grid").Locator("tbody tr").First).ToContainTextAsync("S000001");
         Assert.Contains("sql=SELECT", Uri.UnescapeDataString(page.Url).Replace('+', ' '), StringComparison.Ordinal);
 
         // Filter a column through its facet: the count and the URL follow.
         await page.GotoAsync(results + "?table=dim_products");
         await page.Locator("[data-testid=interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
-        await Expect(page.GetByTestId("grid-status")).ToContainTextAsync($"{TinyRuns.Options.Products} rows");
-        await page.GetByTestId("facets").GetByRole(AriaRole.Button).First.ClickAsync();
+        await Expect(page.GetByTestId("grid-status")).ToContainTextAsync($"{TestRuns.Tiny.Products} rows");
         await page.GetByTestId("facet-Department").Locator(".mud-chip").First.ClickAsync();
         await Expect(page.GetByTestId("filter-chip")).ToContainTextAsync("Department = ");
         await Expect(page.GetByTestId("grid-status")).ToContainTextAsync("matching rows");

@@ -10,7 +10,7 @@ using RetailDatagen.Tests.Web.TestSupport;
 namespace RetailDatagen.Tests.Web.Workbench;
 
 /// <summary>The JSON API's contract (status codes and shapes) over the real app and the shared small dataset.</summary>
-public sealed class ApiEndpointsTests(WebDataset dataset, DatasetApp app) : IClassFixture<DatasetApp>
+public sealed class ApiEndpointsTests(SmallDataset dataset, DatasetApp app) : IClassFixture<DatasetApp>
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -71,7 +71,7 @@ public sealed class ApiEndpointsTests(WebDataset dataset, DatasetApp app) : ICla
         var body = await GetJsonAsync($"{Run}/sql?q={Uri.EscapeDataString("SELECT ID, StoreNumber FROM dim_stores ORDER BY ID")}", HttpStatusCode.OK);
 
         Assert.Equal(["ID", "StoreNumber"], body["columns"]!.AsArray().Select(c => (string?)c));
-        Assert.Equal(WebDataset.Options.Stores, body["rows"]!.AsArray().Count);
+        Assert.Equal(SmallDataset.Options.Stores, body["rows"]!.AsArray().Count);
         Assert.Equal(1, (long)body["rows"]![0]![0]!);
         Assert.False((bool)body["truncated"]!);
         Assert.True((double)body["elapsedMs"]! >= 0);
@@ -98,8 +98,8 @@ public sealed class ApiEndpointsTests(WebDataset dataset, DatasetApp app) : ICla
 
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("ID,LastName", lines[0]);
-        Assert.Equal(WebDataset.Options.Customers + 1, lines.Length);
-        Assert.Equal(WebDataset.Options.Customers, json["rows"]!.AsArray().Count);
+        Assert.Equal(SmallDataset.Options.Customers + 1, lines.Length);
+        Assert.Equal(SmallDataset.Options.Customers, json["rows"]!.AsArray().Count);
         Assert.Equal(["ID", "LastName"], json["columns"]!.AsArray().Select(c => (string?)c));
     }
 

@@ -6,7 +6,7 @@ using RetailDatagen.Tests.Web.TestSupport;
 namespace RetailDatagen.Tests.Web.Workbench;
 
 /// <summary>The read-only, bounded SQL console over the shared small dataset.</summary>
-public sealed class SqlConsoleTests(WebDataset dataset)
+public sealed class SqlConsoleTests(SmallDataset dataset)
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 

@@ -11,7 +11,7 @@ using RetailDatagen.Web.Components.Pages.Results;
 namespace RetailDatagen.Tests.Web.Workbench;
 
 /// <summary>The Results page's workbench parts (grid filters, facets, keys, profile, SQL, dictionary) in bUnit.</summary>
-public sealed class WorkbenchPageTests(WebDataset dataset) : MudTestContext(dataset.OutputRoot)
+public sealed class WorkbenchPageTests(SmallDataset dataset) : MudTestContext(dataset.OutputRoot)
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
 
@@ -121,7 +121,7 @@ public sealed class WorkbenchPageTests(WebDataset dataset) : MudTestContext(data
 
         var page = Open($"?section=sql&sql={Uri.EscapeDataString(sql)}");
 
-        page.WaitForAssertion(() => Assert.Matches($@"^{WebDataset.Options.Stores} rows · \d+ ms$", page.Find("[data-testid=sql-status]").TextContent.Trim()), Wait);
+        page.WaitForAssertion(() => Assert.Matches($@"^{SmallDataset.Options.Stores} rows · \d+ ms$", page.Find("[data-testid=sql-status]").TextContent.Trim()), Wait);
         Assert.Equal(["ID", "StoreNumber"], page.FindAll("[data-testid=sql-grid] thead th").Select(h => h.TextContent.Trim()).Where(t => t.Length > 0));
         Assert.Equal("1", page.Find("[data-testid=sql-grid] tbody td").TextContent.Trim());
         Assert.Contains("format=csv", page.Find("[data-testid=sql-export-csv]").GetAttribute("href"), StringComparison.Ordinal);
