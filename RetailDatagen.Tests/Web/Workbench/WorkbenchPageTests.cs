@@ -32,14 +32,14 @@ public sealed class WorkbenchPageTests(SmallDataset dataset) : MudTestContext(da
     }
 
     [Fact]
-    public void Grid_FacetValueClicked_FiltersOnIt()
+    public async Task Grid_FacetValueClicked_FiltersOnIt()
     {
         using var db = TestRuns.Open(dataset.RunFolderPath);
         var page = Open("?table=dim_products");
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=facet-Department]")), Wait);
         var top = db.Rows("SELECT Department, COUNT(*) FROM dim_products GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1")[0];
 
-        page.Find("[data-testid=facet-Department] .mud-chip").Click();
+        await page.InvokeAsync(() => page.Find("[data-testid=facet-Department] .mud-chip").Click());
 
         page.WaitForAssertion(() => Assert.StartsWith($"{N((long)top[1]!)} matching rows", Status(page), StringComparison.Ordinal), Wait);
         Assert.Equal($"Department = {top[0]}", page.Find("[data-testid=filter-chip]").TextContent.Trim());
@@ -63,7 +63,7 @@ public sealed class WorkbenchPageTests(SmallDataset dataset) : MudTestContext(da
     }
 
     [Fact]
-    public void Grid_ForeignKey_ShowsTheLabelAndOpensTheRowWithItsRelatedRows()
+    public async Task Grid_ForeignKey_ShowsTheLabelAndOpensTheRowWithItsRelatedRows()
     {
         using var db = TestRuns.Open(dataset.RunFolderPath);
         var page = Open("?table=dim_stores");
@@ -72,7 +72,7 @@ public sealed class WorkbenchPageTests(SmallDataset dataset) : MudTestContext(da
         var firstRow = page.FindAll("[data-testid=results-grid] tbody tr")[0];
         Assert.Contains($"{geography[1]}, {geography[2]}", firstRow.TextContent, StringComparison.Ordinal);
 
-        firstRow.QuerySelector("[data-testid=fk-link]")!.Click();
+        await page.InvokeAsync(() => page.FindAll("[data-testid=results-grid] tbody tr")[0].QuerySelector("[data-testid=fk-link]")!.Click());
 
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=row-values]")), Wait);
         Assert.Contains($"Geographies · ID {geography[0]}", page.Find("[data-testid=row-panel]").TextContent, StringComparison.Ordinal);
@@ -83,13 +83,13 @@ public sealed class WorkbenchPageTests(SmallDataset dataset) : MudTestContext(da
     }
 
     [Fact]
-    public void Grid_Profile_ShowsEveryColumnWithNullsAndDistinct()
+    public async Task Grid_Profile_ShowsEveryColumnWithNullsAndDistinct()
     {
         using var db = TestRuns.Open(dataset.RunFolderPath);
         var page = Open("?table=dim_stores");
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=results-grid] tbody tr")), Wait);
 
-        page.Find("[data-testid=profile-toggle]").Click();
+        await page.InvokeAsync(() => page.Find("[data-testid=profile-toggle]").Click());
 
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=profile-table]")), Wait);
         var row = page.Find("[data-testid=profile-DCID]").QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
@@ -99,7 +99,7 @@ public sealed class WorkbenchPageTests(SmallDataset dataset) : MudTestContext(da
     }
 
     [Fact]
-    public void Receipts_ExpandingTwoRows_ShowsEachReceiptsOwnLines()
+    public async Task Receipts_ExpandingTwoRows_ShowsEachReceiptsOwnLines()
     {
         using var db = TestRuns.Open(dataset.RunFolderPath);
         var page = Open("?table=fact_receipts");
@@ -107,7 +107,7 @@ public sealed class WorkbenchPageTests(SmallDataset dataset) : MudTestContext(da
         var rows = page.FindAll("[data-testid=results-grid] tbody tr.mud-table-row");
         var second = rows[1].QuerySelectorAll("td")[1].TextContent.Trim();
 
-        rows[1].QuerySelector("button")!.Click();
+        await page.InvokeAsync(() => page.FindAll("[data-testid=results-grid] tbody tr.mud-table-row")[1].QuerySelector("button")!.Click());
 
         page.WaitForAssertion(() => Assert.Equal(db.Scalar($"SELECT COUNT(*) FROM fact_receipt_lines WHERE ReceiptId = '{second}'"),
             page.FindAll("[data-testid=lines-table] tbody tr").Count), Wait);
@@ -128,12 +128,12 @@ public sealed class WorkbenchPageTests(SmallDataset dataset) : MudTestContext(da
     }
 
     [Fact]
-    public void Sql_ExampleButton_RunsTheExampleAndPutsItInTheUrl()
+    public async Task Sql_ExampleButton_RunsTheExampleAndPutsItInTheUrl()
     {
         var example = ExampleQueries.Find("tender-mix")!;
         var page = Open("?section=sql");
 
-        page.Find($"[data-testid=example-{example.Id}]").Click();
+        await page.InvokeAsync(() => page.Find($"[data-testid=example-{example.Id}]").Click());
 
         page.WaitForAssertion(() => Assert.StartsWith("4 rows", page.Find("[data-testid=sql-status]").TextContent.Trim(), StringComparison.Ordinal), Wait);
         Assert.Contains("sql=" + Uri.EscapeDataString(example.Sql), Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
