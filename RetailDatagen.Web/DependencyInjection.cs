@@ -1,4 +1,5 @@
 using RetailDatagen.Core.Browsing;
+using RetailDatagen.Web.Api;
 using RetailDatagen.Web.Components.Pages.Configure;
 using RetailDatagen.Web.Configuration;
 using RetailDatagen.Web.Runs;
@@ -38,6 +39,7 @@ public static class DependencyInjection
 
         // Scoped = one tab (one circuit): the options a user is editing belong to that tab only.
         services.AddScoped<ConfigureDraft>();
+        services.AddRetailDatagenWorkbench(configuration);
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using MudBlazor.Services;
 using RetailDatagen.Web;
+using RetailDatagen.Web.Api;
 using RetailDatagen.Web.Cli;
 using RetailDatagen.Web.Components;
 using RetailDatagen.Web.Downloads;
@@ -26,6 +27,7 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapDownloadEndpoints();
+app.MapWorkbenchApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 return await app.RunAsync(Console.Error);
 

@@ -11,6 +11,7 @@ namespace RetailDatagen.Core.Browsing;
 public sealed class BrowseCache(int capacity = 1_024)
 {
     private readonly ConcurrentDictionary<Key, long> _facts = new();
+    private readonly ConcurrentDictionary<Key, object> _results = new();
 
     public bool TryGet(string databasePath, string table, string fact, out long value) =>
         _facts.TryGetValue(KeyOf(databasePath, table, fact), out value);
@@ -26,6 +27,22 @@ public sealed class BrowseCache(int capacity = 1_024)
         _facts[KeyOf(databasePath, table, fact)] = value;
     }
 
+    /// <summary>A computed result (facets, a column profile) of a file and table, or null.</summary>
+    public T? Find<T>(string databasePath, string table, string fact)
+        where T : class =>
+        _results.TryGetValue(KeyOf(databasePath, table, fact), out var value) ? value as T : null;
+
+    public void Store<T>(string databasePath, string table, string fact, T value)
+        where T : class
+    {
+        if (_results.Count >= capacity)
+        {
+            _results.Clear();
+        }
+
+        _results[KeyOf(databasePath, table, fact)] = value;
+    }
+
     /// <summary>Forgets everything about one database file (e.g. before its run is deleted).</summary>
     public void Forget(string databasePath)
     {
@@ -33,6 +50,11 @@ public sealed class BrowseCache(int capacity = 1_024)
         foreach (var key in _facts.Keys.Where(k => k.Path == full))
         {
             _facts.TryRemove(key, out _);
+        }
+
+        foreach (var key in _results.Keys.Where(k => k.Path == full))
+        {
+            _results.TryRemove(key, out _);
         }
     }
 

@@ -21,7 +21,7 @@ namespace RetailDatagen.Core.Browsing;
 /// <item>a column that holds one value (e.g. every snapshot's LastUpdated) sorts as key order.</item>
 /// </list>
 /// </remarks>
-public sealed class TableBrowser(BrowseCache? cache = null)
+public sealed partial class TableBrowser(BrowseCache? cache = null)
 {
     public const int MaxPageSize = 1_000;
 
@@ -48,8 +48,9 @@ public sealed class TableBrowser(BrowseCache? cache = null)
         var search = query.Search?.Trim() ?? "";
 
         await using var connection = await OpenAsync(databasePath, cancellationToken).ConfigureAwait(false);
-        var filter = SearchFilter.Build(table, search);
-        var total = await CountAsync(connection, databasePath, table, search, filter, cancellationToken).ConfigureAwait(false);
+        var filter = SearchFilter.Build(table, search, query.SearchColumn, query.Filters);
+        var total = await CountAsync(connection, databasePath, table, query.ViewKey, filter, cancellationToken)
+            .ConfigureAwait(false);
         if (query.Offset >= total)
         {
             return new TablePage([], total);
@@ -114,7 +115,8 @@ public sealed class TableBrowser(BrowseCache? cache = null)
         ArgumentNullException.ThrowIfNull(table);
         var text = search?.Trim() ?? "";
         await using var connection = await OpenAsync(databasePath, cancellationToken).ConfigureAwait(false);
-        return await CountAsync(connection, databasePath, table, text, SearchFilter.Build(table, text), cancellationToken).ConfigureAwait(false);
+        return await CountAsync(connection, databasePath, table, new TableQuery { Table = table, Search = text }.ViewKey,
+            SearchFilter.Build(table, text), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The line table of a header table (receipts → receipt lines, online orders → their lines), or null.</summary>
@@ -163,9 +165,10 @@ public sealed class TableBrowser(BrowseCache? cache = null)
         }
     }
 
-    private async Task<long> CountAsync(SqliteConnection connection, string databasePath, TableInfo table, string search, SearchFilter filter, CancellationToken cancellationToken)
+    private async Task<long> CountAsync(SqliteConnection connection, string databasePath, TableInfo table,
+        string viewKey, SearchFilter filter, CancellationToken cancellationToken)
     {
-        var fact = "count:" + search;
+        var fact = "count:" + viewKey;
         if (_cache.TryGet(databasePath, table.Name, fact, out var cached))
         {
             return cached;
@@ -197,7 +200,7 @@ public sealed class TableBrowser(BrowseCache? cache = null)
         return constant != 0;
     }
 
-    private static async Task<SqliteConnection> OpenAsync(string databasePath, CancellationToken cancellationToken)
+    internal static async Task<SqliteConnection> OpenAsync(string databasePath, CancellationToken cancellationToken)
     {
         if (!File.Exists(databasePath))
         {

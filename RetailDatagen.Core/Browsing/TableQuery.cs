@@ -20,6 +20,16 @@ public sealed record TableQuery
 
     /// <summary>Free text: text columns that contain it, numeric columns equal to it. Always bound as a parameter.</summary>
     public string? Search { get; init; }
+
+    /// <summary>Limits the search to this column of <see cref="Table"/> (null searches every column).</summary>
+    public string? SearchColumn { get; init; }
+
+    /// <summary>Column filters, all of which a row must pass (combined with the search by AND).</summary>
+    public IReadOnlyList<ColumnFilter> Filters { get; init; } = [];
+
+    /// <summary>A stable text of the search and filters, for caching counts of this view.</summary>
+    public string ViewKey =>
+        (Search?.Trim() ?? "") + "\u0001" + SearchColumn + "\u0001" + string.Join("\u0001", Filters.Select(f => f.Format()));
 }
 
 /// <summary>The rows of a page (values as text, in the table's column order) and how many rows match in all.</summary>

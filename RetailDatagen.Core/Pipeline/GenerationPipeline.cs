@@ -160,6 +160,7 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
                 phases.Advance(0.5);
             }
 
+            await RunDocumentation.WriteAsync(folder, request.RunId, options, cancellationToken).ConfigureAwait(false);
             var manifestRecord = new RunManifest
             {
                 RunId = request.RunId,

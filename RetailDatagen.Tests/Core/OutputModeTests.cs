@@ -28,8 +28,8 @@ public sealed class OutputModeTests : IDisposable
         var manifest = await TestRuns.GenerateAsync(TestRuns.Tiny with { Format = OutputFormat.Csv }, dir, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.False(File.Exists(Path.Combine(dir, "retail.db")));
-        Assert.Equal(Tables.All.Select(t => t.CsvFile).Order(), Directory.GetFiles(Path.Combine(dir, "csv")).Select(Path.GetFileName).Order());
-        Assert.Equal(Tables.All.Count, manifest.Files.Count);
+        Assert.Equal(Tables.All.Select(t => t.CsvFile).Append("datapackage.json").Order(), Directory.GetFiles(Path.Combine(dir, "csv")).Select(Path.GetFileName).Order());
+        Assert.Equal(Tables.All.Count + 1, manifest.Files.Count);
         Assert.All(Tables.All, t => Assert.Equal(
             manifest.Tables.Single(m => m.Name == t.Name).RowCount,
             File.ReadLines(TestRuns.CsvPath(dir, t)).Count() - 1));

@@ -65,6 +65,9 @@ public sealed class GridRow(IReadOnlyList<string?> cells)
 
     public string? C15 => Cell(15);
 
+    /// <summary>The text of a column by index (null past the row's end).</summary>
+    public string? this[int index] => Cell(index);
+
     /// <summary>The column index of a slot name such as <c>C03</c>, or null for anything else.</summary>
     public static int? IndexOf(string? slot) =>
         slot is { Length: 3 } && slot[0] == 'C' && int.TryParse(slot.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < MaxColumns

@@ -30,6 +30,7 @@ public static class DownloadEndpoints
         group.MapMethods("/manifest.json", GetAndHead, GetManifest);
         group.MapMethods("/csv.zip", GetAndHead, GetCsvZip);
         group.MapMethods("/csv/{file}.csv", GetAndHead, GetCsv);
+        group.MapMethods("/" + RunDocumentation.DataPackageFile, GetAndHead, GetDataPackage);
         return app;
     }
 
@@ -55,6 +56,9 @@ public static class DownloadEndpoints
             ? Serve(catalog, runId, CsvPath(table), CsvContentType, table.CsvFile, context)
             : TypedResults.NotFound();
 
+    internal static Results<PhysicalFileHttpResult, NotFound> GetDataPackage(string runId, RunCatalog catalog, HttpContext context) =>
+        Serve(catalog, runId, DataPackagePath, "application/json", RunDocumentation.DataPackageFile, context);
+
     internal static Results<PushStreamHttpResult, Ok, NotFound> GetCsvZip(string runId, RunCatalog catalog, HttpContext context, CancellationToken cancellationToken)
     {
         var run = catalog.Find(runId);
@@ -62,6 +66,10 @@ public static class DownloadEndpoints
             .Where(t => run.FilePath(CsvPath(t)) is not null)
             .Select(t => (Name: t.CsvFile, File: catalog.ArtifactFile(run, CsvPath(t))))
             .ToList();
+        if (run?.FilePath(DataPackagePath) is not null)
+        {
+            files.Add((RunDocumentation.DataPackageFile, catalog.ArtifactFile(run, DataPackagePath)));
+        }
 
         // A zip missing a listed table would pass for the whole run: all of them or nothing.
         if (run is null || files.Count == 0 || files.Any(f => f.File is null))
@@ -128,4 +136,6 @@ public static class DownloadEndpoints
     }
 
     private static string CsvPath(TableInfo table) => RunFolder.CsvFolder + "/" + table.CsvFile;
+
+    private static string DataPackagePath => RunFolder.CsvFolder + "/" + RunDocumentation.DataPackageFile;
 }

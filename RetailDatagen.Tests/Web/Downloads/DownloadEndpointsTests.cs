@@ -89,7 +89,7 @@ public sealed class DownloadEndpointsTests(SmallDataset dataset, DatasetApp app)
         Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
         AssertAttachment(response, $"{dataset.RunId}-csv.zip");
         await using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync(Token)), ZipArchiveMode.Read);
-        Assert.Equal(Tables.All.Select(t => t.CsvFile).Order(), zip.Entries.Select(e => e.FullName).Order());
+        Assert.Equal(Tables.All.Select(t => t.CsvFile).Append("datapackage.json").Order(), zip.Entries.Select(e => e.FullName).Order());
         foreach (var entry in zip.Entries)
         {
             using var content = new MemoryStream();

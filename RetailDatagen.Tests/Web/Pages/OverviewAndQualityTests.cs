@@ -71,10 +71,10 @@ public sealed class OverviewAndQualityTests(SmallDataset dataset) : MudTestConte
     {
         var page = Open($"?table={Tables.Receipts.Name}");
         page.WaitForAssertion(() => Assert.Equal(25, page.FindAll("[data-testid=results-grid] tbody tr").Count), TimeSpan.FromSeconds(30));
-        var receiptId = page.FindAll("[data-testid=results-grid] tbody tr")[0].QuerySelector("td")!.TextContent.Trim();
+        var receiptId = page.FindAll("[data-testid=results-grid] tbody tr")[0].QuerySelectorAll("td")[1].TextContent.Trim();
 
-        // Find and click in one renderer step: the grid may re-render between them.
-        await page.InvokeAsync(() => page.FindAll("[data-testid=results-grid] tbody tr")[0].Click());
+        // The expand button of the row opens its lines directly under it (found and clicked in one renderer step).
+        await page.InvokeAsync(() => page.FindAll("[data-testid=results-grid] tbody tr")[0].QuerySelector("button")!.Click());
 
         page.WaitForAssertion(() => Assert.Equal(
             Scalar($"SELECT COUNT(*) FROM fact_receipt_lines WHERE ReceiptId = '{receiptId}'"),

@@ -37,6 +37,8 @@ public abstract class MudTestContext : BunitContext
         Services.AddScoped<ConfigureDraft>();
         Services.AddSingleton<DiskSpace>(Disk);
         Services.AddSingleton<RetailDatagen.Web.Insights.InsightsCache>();
+        Services.AddSingleton(new RetailDatagen.Core.Sql.SqlConsole());
+        Services.AddSingleton(sp => new ColumnProfiler(sp.GetRequiredService<BrowseCache>()));
     }
 
     private readonly TempDirectory _ownRoot = new();
