@@ -37,6 +37,24 @@ public sealed record DatasetInsights
     public IReadOnlyList<LabeledValue> TopProducts { get; init; } = [];
     public IReadOnlyList<DayCount> StockoutsByDay { get; init; } = [];
 
+    /// <summary>Distinct customers with at least one store receipt.</summary>
+    public long ActiveCustomers { get; init; }
+
+    /// <summary>Store sales (receipt subtotals) over the whole window.</summary>
+    public double Revenue => SalesByDay.Sum(d => d.Sales);
+
+    public long Receipts => SalesByDay.Sum(d => d.Receipts);
+
+    /// <summary>Every day of the window, 0 where nothing happened (a day without stockouts is a day, not a gap).</summary>
+    public static IReadOnlyList<DayCount> FillDays(IReadOnlyList<DayCount> counts, DateOnly start, int days)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        var byDay = counts.ToDictionary(c => c.Date, c => c.Count, StringComparer.Ordinal);
+        return [.. Enumerable.Range(0, Math.Max(0, days))
+            .Select(i => start.AddDays(i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+            .Select(d => new DayCount(d, byDay.GetValueOrDefault(d)))];
+    }
+
     public static IReadOnlyList<string> PriceBands { get; } = ["under $5", "$5–$20", "$20–$100", "$100–$500", "$500 and up"];
 
     public static IReadOnlyList<string> DiscountBands { get; } = ["no discount", "up to 10%", "10–20%", "20–30%", "30% and more"];

@@ -65,6 +65,7 @@ public static class InsightsQueries
                 r => new LabeledValue(r.GetString(0), r.GetDouble(1))),
             TopProducts = Read(db, "SELECT p.Brand || ' ' || p.ProductName, ROUND(SUM(l.ExtPrice), 2) AS Sales FROM fact_receipt_lines l JOIN dim_products p ON p.ID = l.ProductID GROUP BY l.ProductID ORDER BY Sales DESC LIMIT 10",
                 r => new LabeledValue(r.GetString(0), r.GetDouble(1))),
+            ActiveCustomers = Scalar(db, "SELECT COUNT(DISTINCT CustomerID) FROM fact_receipts WHERE CustomerID IS NOT NULL"),
             StockoutsByDay = Read(db, "SELECT substr(EventTS, 1, 10) AS Day, COUNT(*) FROM fact_store_inventory_txn WHERE Balance = 0 AND QtyDelta < 0 GROUP BY Day ORDER BY Day",
                 r => new DayCount(r.GetString(0), r.GetInt64(1))),
         };

@@ -37,6 +37,29 @@ public sealed class OverviewAndQualityTests(SmallDataset dataset) : MudTestConte
     }
 
     [Fact]
+    public void Overview_HeadlinesMatchTheDatabase_AndStockoutsHaveEveryDayOfTheWindow()
+    {
+        var page = Open("");
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=headlines]")), TimeSpan.FromSeconds(30));
+
+        var receipts = Scalar("SELECT COUNT(*) FROM fact_receipts");
+        var revenue = Convert.ToDouble(ScalarObject("SELECT SUM(d) FROM (SELECT ROUND(SUM(Subtotal), 2) AS d FROM fact_receipts GROUP BY substr(EventTS, 1, 10))"),
+            System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(receipts.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), Headline(page, "receipts"));
+        Assert.Equal("$" + revenue.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), Headline(page, "revenue"));
+        Assert.Equal("$" + (revenue / receipts).ToString("N2", System.Globalization.CultureInfo.InvariantCulture), Headline(page, "basket"));
+        Assert.Equal(Scalar("SELECT COUNT(DISTINCT CustomerID) FROM fact_receipts WHERE CustomerID IS NOT NULL").ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+            Headline(page, "customers"));
+        Assert.EndsWith("%", Headline(page, "in-stock"), StringComparison.Ordinal);
+
+        // The small preset's 14 days are all on the axis, with or without stockouts.
+        Assert.Equal(14, page.Find("[data-testid=chart-stockouts]").QuerySelectorAll("rect.rd-bar").Length);
+    }
+
+    private static string Headline(IRenderedComponent<ResultsPage> page, string name) =>
+        page.Find($"[data-testid=headline-{name}] .rd-headline-value").TextContent.Trim();
+
+    [Fact]
     public void NetworkMap_DrawsTheStatesStoresDcsAndTheirServiceLines()
     {
         var page = Open("");
@@ -88,12 +111,14 @@ public sealed class OverviewAndQualityTests(SmallDataset dataset) : MudTestConte
         return Render<ResultsPage>(p => p.Add(x => x.RunId, dataset.RunId));
     }
 
-    private long Scalar(string sql)
+    private long Scalar(string sql) => Convert.ToInt64(ScalarObject(sql), System.Globalization.CultureInfo.InvariantCulture);
+
+    private object? ScalarObject(string sql)
     {
         using var db = new SqliteConnection($"Data Source={dataset.DatabasePath};Mode=ReadOnly;Pooling=False");
         db.Open();
         using var command = db.CreateCommand();
         command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        return command.ExecuteScalar();
     }
 }
