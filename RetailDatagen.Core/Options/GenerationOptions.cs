@@ -38,7 +38,7 @@ public sealed record GenerationOptions
     /// <summary>Share of truck trips, in percent, that arrive later than their ETA.</summary>
     public int LateTripPercent { get; init; } = 5;
 
-    [JsonConverter(typeof(DateOnlyIsoConverter))]
+    // System.Text.Json reads and writes DateOnly as yyyy-MM-dd, whatever the culture.
     public DateOnly StartDate { get; init; } = new(2024, 1, 1);
 
     public long Seed { get; init; } = 42;
