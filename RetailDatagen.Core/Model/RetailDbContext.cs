@@ -29,15 +29,6 @@ public sealed class RetailDbContext(DbContextOptions<RetailDbContext> options) :
 
     public DbSet<MetaRealism> MetaRealism => Set<MetaRealism>();
 
-    public static RetailDbContext ForFile(string path, bool readOnly = false)
-    {
-        var mode = readOnly ? ";Mode=ReadOnly" : "";
-        var options = new DbContextOptionsBuilder<RetailDbContext>()
-            .UseSqlite($"Data Source={path}{mode};Pooling=False")
-            .Options;
-        return new RetailDbContext(options);
-    }
-
     // Foreign keys are declared (and checked while writing), but not every FK column is worth an index:
     // indexes cost write time, so the configurations add the ones browsing and joins use.
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>

@@ -49,7 +49,7 @@ public sealed record GenerationOptions
     /// <summary>Identified receipts, per thousand, by a customer shopping away from their home stores (travel).</summary>
     public int TravelPerMille { get; init; } = 3;
 
-    [JsonConverter(typeof(DateOnlyIsoConverter))]
+    // System.Text.Json reads and writes DateOnly as yyyy-MM-dd, whatever the culture.
     public DateOnly StartDate { get; init; } = new(2024, 1, 1);
 
     public long Seed { get; init; } = 42;

@@ -99,6 +99,4 @@ public static class OptionsJson
 
         return found.Count == 0;
     }
-
-    internal static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -42,8 +42,6 @@ public sealed class AliasTable
         }
     }
 
-    public int Count => _probability.Length;
-
     public int Sample(ref RowRandom random)
     {
         var column = random.NextInt(_probability.Length);

@@ -27,8 +27,6 @@ public sealed class FeistelPermutation
         }
     }
 
-    public ulong Domain => _domain;
-
     public ulong Permute(ulong value)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(value, _domain);

@@ -23,7 +23,6 @@ public sealed class SqliteBulkWriter : IDisposable
 
     private SqliteBulkWriter(string path)
     {
-        Path = path;
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, Mode = SqliteOpenMode.ReadWriteCreate }.ToString());
         _connection.Open();
         _db = _connection.Handle!;
@@ -49,8 +48,6 @@ public sealed class SqliteBulkWriter : IDisposable
 
         Execute("BEGIN");
     }
-
-    public string Path { get; }
 
     public static SqliteBulkWriter Create(string path) => new(path);
 
@@ -160,14 +157,8 @@ public sealed class SqliteBulkWriter : IDisposable
         FinalizeStatements();
         if (!_completed)
         {
-            try
-            {
-                raw.sqlite3_exec(_db, "ROLLBACK");
-            }
-            catch (SqliteException)
-            {
-                // Nothing to roll back: the file is deleted with its staging folder.
-            }
+            // The return code is ignored on purpose: with nothing to roll back the file is deleted with its staging folder.
+            _ = raw.sqlite3_exec(_db, "ROLLBACK");
         }
 
         _connection.Dispose();
