@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Connections;
 
 namespace RetailDatagen.Web;
 
-/// <summary>How the web app starts and stops: a busy port is one line and exit code 2; SIGHUP stops it like SIGTERM.</summary>
+/// <summary>
+/// How the web app starts and stops: a busy port is one line and exit code 2; SIGHUP stops it like SIGTERM.
+/// </summary>
 internal static class AppLifetime
 {
     public const int AddressInUse = 2;
@@ -34,7 +36,8 @@ internal static class AppLifetime
         {
             // Stopped, not just disposed: the background services then end as stopped rather than as faults.
             await app.StopAsync();
-            await stderr.WriteLineAsync($"RetailDatagen cannot start: {ex.Message} Choose another address with --urls.");
+            await stderr.WriteLineAsync(
+                $"RetailDatagen cannot start: {ex.Message} Choose another address with --urls.");
             return AddressInUse;
         }
         finally

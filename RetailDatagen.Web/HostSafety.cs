@@ -26,15 +26,20 @@ internal sealed class HostSafety(IConfiguration configuration) : IConfigureOptio
         }
     }
 
-    /// <summary>True when every address the server is told to listen on is a loopback address (Kestrel's default is localhost:5000).</summary>
+    /// <summary>
+    /// True when every address the server is told to listen on is a loopback address (Kestrel's default is
+    /// localhost:5000).
+    /// </summary>
     public static bool BindsLoopbackOnly(IConfiguration configuration)
     {
-        if (!string.IsNullOrWhiteSpace(configuration["http_ports"]) || !string.IsNullOrWhiteSpace(configuration["https_ports"]))
+        if (!string.IsNullOrWhiteSpace(configuration["http_ports"])
+            || !string.IsNullOrWhiteSpace(configuration["https_ports"]))
         {
             return false; // ports without a host bind every interface
         }
 
-        var urls = (configuration["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        var urls = (configuration["urls"] ?? "")
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Concat(configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"]).OfType<string>());
         return urls.All(IsLoopback);
     }

@@ -58,14 +58,10 @@ public static class RealPath
         return current;
     }
 
-    /// <summary>True when <paramref name="path"/> names an existing regular-looking file reached through no link.</summary>
-    public static bool IsPlainFileWithoutLinks(string path)
-    {
-        var full = Path.GetFullPath(path);
-        return string.Equals(Resolve(full), full, StringComparison.Ordinal) && File.Exists(full);
-    }
-
-    /// <summary>True when <paramref name="path"/>, after resolving links, lies strictly inside <paramref name="folder"/>'s real path.</summary>
+    /// <summary>
+    /// True when <paramref name="path"/>, after resolving links, lies strictly inside <paramref name="folder"/>'s real
+    /// path.
+    /// </summary>
     public static bool IsInside(string path, string folder)
     {
         var root = Path.TrimEndingDirectorySeparator(Resolve(folder)) + Path.DirectorySeparatorChar;
@@ -73,5 +69,7 @@ public static class RealPath
     }
 
     private static IEnumerable<string> Split(string path) =>
-        path.Split([Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar], StringSplitOptions.RemoveEmptyEntries);
+        path.Split(
+            [Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar],
+            StringSplitOptions.RemoveEmptyEntries);
 }

@@ -17,7 +17,9 @@ public sealed class RunFolder : IDisposable
     private readonly RunLock _lock;
     private bool _committed;
 
-    /// <exception cref="OutputFolderException">The folder cannot take this run (see <see cref="Problem"/>) or another run holds it.</exception>
+    /// <exception cref="OutputFolderException">
+    /// The folder cannot take this run (see <see cref="Problem"/>) or another run holds it.
+    /// </exception>
     public RunFolder(string finalDirectory, string runId, bool overwrite)
     {
         FinalDirectory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(finalDirectory));
@@ -33,7 +35,8 @@ public sealed class RunFolder : IDisposable
         {
             Directory.CreateDirectory(parent);
             _lock = RunLock.TryAcquire(RunLock.PathFor(parent, name), runId)
-                ?? throw new OutputFolderException($"the folder '{FinalDirectory}' is being written by another run right now.");
+                ?? throw new OutputFolderException(
+                    $"the folder '{FinalDirectory}' is being written by another run right now.");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException && ex is not OutputFolderException)
         {
@@ -94,7 +97,8 @@ public sealed class RunFolder : IDisposable
             return $"'{full}' is a file (or a device), not a folder.";
         }
 
-        for (var ancestor = Path.GetDirectoryName(full); ancestor is not null; ancestor = Path.GetDirectoryName(ancestor))
+        var ancestor = Path.GetDirectoryName(full);
+        for (; ancestor is not null; ancestor = Path.GetDirectoryName(ancestor))
         {
             if (File.Exists(ancestor))
             {
@@ -124,12 +128,14 @@ public sealed class RunFolder : IDisposable
 
         if (!overwrite)
         {
-            return $"the folder '{full}' is not empty; choose another folder or pass --force to replace an earlier run.";
+            return $"the folder '{full}' is not empty; "
+                + "choose another folder or pass --force to replace an earlier run.";
         }
 
         return File.Exists(Path.Combine(full, RunManifest.FileName))
             ? null
-            : $"the folder '{full}' is not an earlier run (it has no {RunManifest.FileName}); --force replaces only an empty folder or an earlier run folder, so it was left alone.";
+            : $"the folder '{full}' is not an earlier run (it has no {RunManifest.FileName}); "
+                + "--force replaces only an empty folder or an earlier run folder, so it was left alone.";
     }
 
     /// <summary>
@@ -147,7 +153,9 @@ public sealed class RunFolder : IDisposable
         var names = Directory.EnumerateFileSystemEntries(parent, StagingPrefix + "*")
             .Select(Path.GetFileName)
             .OfType<string>()
-            .Select(n => n.EndsWith(".lock", StringComparison.Ordinal) ? n[..^5] : n.EndsWith(".old", StringComparison.Ordinal) ? n[..^4] : n)
+            .Select(n => n.EndsWith(".lock", StringComparison.Ordinal) ? n[..^5]
+                : n.EndsWith(".old", StringComparison.Ordinal) ? n[..^4]
+                : n)
             .Distinct(StringComparer.Ordinal)
             .ToList();
         foreach (var staging in names)
@@ -170,7 +178,10 @@ public sealed class RunFolder : IDisposable
         return removed;
     }
 
-    /// <summary>Moves the staged run into place, replacing only what this run claimed: nothing, an empty folder, or an earlier run (with overwrite).</summary>
+    /// <summary>
+    /// Moves the staged run into place, replacing only what this run claimed: nothing, an empty folder, or an earlier
+    /// run (with overwrite).
+    /// </summary>
     public void Commit()
     {
         SqliteConnection.ClearAllPools();
@@ -230,7 +241,9 @@ public sealed class RunFolder : IDisposable
     }
 }
 
-/// <summary>The output folder cannot take the run; the message says why and names the folder. Nothing was generated.</summary>
+/// <summary>
+/// The output folder cannot take the run; the message says why and names the folder. Nothing was generated.
+/// </summary>
 public sealed class OutputFolderException : IOException
 {
     public OutputFolderException(string message)

@@ -22,10 +22,16 @@ public sealed class RunLock : IDisposable
 
     public string Path { get; }
 
-    /// <summary>The lock file guarding <c>.staging-&lt;name&gt;</c> (and the final folder <c>name</c>) in <paramref name="parent"/>.</summary>
+    /// <summary>
+    /// The lock file guarding <c>.staging-&lt;name&gt;</c> (and the final folder <c>name</c>) in <paramref
+    /// name="parent"/>.
+    /// </summary>
     public static string PathFor(string parent, string name) => System.IO.Path.Combine(parent, $".staging-{name}.lock");
 
-    /// <summary>Takes the lock, or returns null when a live process holds it. <paramref name="owner"/> is written into the file for people.</summary>
+    /// <summary>
+    /// Takes the lock, or returns null when a live process holds it. <paramref name="owner"/> is written into the file
+    /// for people.
+    /// </summary>
     public static RunLock? TryAcquire(string path, string owner)
     {
         // A holder deletes the file and then releases it; whoever opened the old file just before the delete could
@@ -42,7 +48,8 @@ public sealed class RunLock : IDisposable
                 return null; // held by a live process (EWOULDBLOCK from flock)
             }
 
-            var stamp = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddTicks(Random.Shared.NextInt64(TimeSpan.TicksPerDay * 365 * 50));
+            var stamp = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc)
+                .AddTicks(Random.Shared.NextInt64(TimeSpan.TicksPerDay * 365 * 50));
             File.SetLastWriteTimeUtc(stream.SafeFileHandle, stamp);
             if (File.Exists(path) && File.GetLastWriteTimeUtc(path) == stamp)
             {

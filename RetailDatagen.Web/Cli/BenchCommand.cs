@@ -28,7 +28,8 @@ internal static class BenchCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parsed, CliOptions cli, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        ParseResult parsed, CliOptions cli, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         if (OptionsFromArguments.TryBuild(parsed, cli, out var options) is { } optionError)
         {

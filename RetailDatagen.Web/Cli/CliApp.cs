@@ -39,7 +39,8 @@ internal static class CliApp
         return await RunAsync(args, Console.Out, Console.Error, cancel.Token);
     }
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var root = Build(stdout, stderr);
         var parsed = root.Parse(args is ["help", .. var rest] ? [.. rest, "--help"] : args);
@@ -96,21 +97,26 @@ internal static class CliApp
         return root;
     }
 
-    /// <summary>The parser's complaint in this tool's words: an unknown option names itself and the allowed ones.</summary>
+    /// <summary>
+    /// The parser's complaint in this tool's words: an unknown option names itself and the allowed ones.
+    /// </summary>
     private static string ErrorMessage(ParseResult parsed)
     {
         var command = parsed.CommandResult.Command;
         if (parsed.UnmatchedTokens.FirstOrDefault() is { } token)
         {
+            var allowed = string.Join(", ", command.Options.Where(o => o.Action is null).Select(o => o.Name));
             return token.StartsWith('-')
-                ? $"Unknown option '{token}'. Allowed: {string.Join(", ", command.Options.Where(o => o.Action is null).Select(o => o.Name))}. Run with --help for usage."
+                ? $"Unknown option '{token}'. Allowed: {allowed}. Run with --help for usage."
                 : $"Unexpected argument '{token}'. Run with --help for usage.";
         }
 
         return string.Join(Environment.NewLine, parsed.Errors.Select(e => e.Message)) + " Run with --help for usage.";
     }
 
-    /// <summary>The generated help, followed by every name <c>--set</c> accepts with its range (from the option catalog).</summary>
+    /// <summary>
+    /// The generated help, followed by every name <c>--set</c> accepts with its range (from the option catalog).
+    /// </summary>
     private sealed class HelpWithSetNames(HelpAction help) : SynchronousCommandLineAction
     {
         public override int Invoke(ParseResult parseResult)

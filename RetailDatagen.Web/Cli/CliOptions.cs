@@ -10,35 +10,55 @@ namespace RetailDatagen.Web.Cli;
 /// </summary>
 internal sealed class CliOptions
 {
-    public Option<string?> Preset { get; } = Text("--preset", "Starting values: small or standard (default standard).", Presets.Names);
+    public Option<string?> Preset { get; } = Text(
+        "--preset",
+        "Starting values: small or standard (default standard).",
+        Presets.Names);
 
-    public Option<string?> Config { get; } = Text("--config", "Options as JSON (the names of --set; may name a preset). At most 64 KB is read.");
+    public Option<string?> Config { get; } = Text(
+        "--config",
+        "Options as JSON (the names of --set; may name a preset). At most 64 KB is read.");
 
-    public Option<string?> Seed { get; } = Text("--seed", $"Seed, 0..{OptionCatalog.MaxSeed:N0}: the same options and seed give the same data.");
+    public Option<string?> Seed { get; } = Text(
+        "--seed",
+        $"Seed, 0..{OptionCatalog.MaxSeed:N0}: the same options and seed give the same data.");
 
-    public Option<string?> Format { get; } = Text("--format", "Outputs: sqlite, csv or both (default both).", ["sqlite", "csv", "both"]);
+    public Option<string?> Format { get; } = Text(
+        "--format",
+        "Outputs: sqlite, csv or both (default both).",
+        ["sqlite", "csv", "both"]);
 
-    public Option<string?> Threads { get; } = Text("--threads", "Tables generated at once, 1..64 (never changes the data).");
+    public Option<string?> Threads { get; } = Text(
+        "--threads",
+        "Tables generated at once, 1..64 (never changes the data).");
 
     public Option<string[]> Set { get; } = SetOption();
 
-    public Option<string?> Out { get; } = Text("--out", "The run folder (default ./output/<run id>); must be empty unless --force.");
+    public Option<string?> Out { get; } = Text(
+        "--out",
+        "The run folder (default ./output/<run id>); must be empty unless --force.");
 
-    public Option<string?> BenchOut { get; } = Text("--out", "Where bench.json and the measured run go (default ./output/bench).");
+    public Option<string?> BenchOut { get; } = Text(
+        "--out",
+        "Where bench.json and the measured run go (default ./output/bench).");
 
     public Option<bool> Force { get; } = new("--force")
     {
-        Description = "Replace an empty folder or an earlier run folder (one with manifest.json), once the new run succeeded.",
+        Description = "Replace an empty folder or an earlier run folder (one with manifest.json), "
+            + "once the new run succeeded.",
     };
 
     public Option<bool> Quiet { get; } = new("--quiet") { Description = "No progress lines on stderr." };
 
-    /// <summary>Every <c>--set</c> name (all of <see cref="OptionCatalog.AllNames"/>) with what it accepts, for the help text.</summary>
+    /// <summary>
+    /// Every <c>--set</c> name (all of <see cref="OptionCatalog.AllNames"/>) with what it accepts, for the help text.
+    /// </summary>
     public static IEnumerable<string> SetNames()
     {
         var hints = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
-            ["startDate"] = $"yyyy-MM-dd, {OptionCatalog.MinStartDate:yyyy-MM-dd}..{OptionCatalog.MaxStartDate:yyyy-MM-dd}",
+            ["startDate"] =
+                $"yyyy-MM-dd, {OptionCatalog.MinStartDate:yyyy-MM-dd}..{OptionCatalog.MaxStartDate:yyyy-MM-dd}",
             ["format"] = "sqlite, csv, both",
             ["taxRate"] = string.Create(CultureInfo.InvariantCulture, $"0..{OptionCatalog.MaxTaxRate}"),
             ["generateFacts"] = "true, false",

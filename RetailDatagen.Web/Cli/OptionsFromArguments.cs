@@ -29,7 +29,13 @@ internal static class OptionsFromArguments
             options = presetName is null ? fromFile : fromFile with { Preset = options.Preset };
         }
 
-        foreach (var (name, value) in new[] { ("seed", args.GetValue(cli.Seed)), ("format", args.GetValue(cli.Format)), ("threads", args.GetValue(cli.Threads)) })
+        var direct = new[]
+        {
+            ("seed", args.GetValue(cli.Seed)),
+            ("format", args.GetValue(cli.Format)),
+            ("threads", args.GetValue(cli.Threads)),
+        };
+        foreach (var (name, value) in direct)
         {
             if (value is not null && OptionCatalog.TrySet(ref options, name, value) is { } error)
             {
@@ -72,7 +78,8 @@ internal static class OptionsFromArguments
         text = "";
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            using var stream = new FileStream(
+                path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
             var buffer = new byte[OptionsJson.MaxFileBytes + 1];
             var total = 0;
             int read;

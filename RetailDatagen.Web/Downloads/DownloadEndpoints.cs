@@ -34,10 +34,12 @@ public static class DownloadEndpoints
         return app;
     }
 
-    internal static Results<PhysicalFileHttpResult, NotFound> GetDatabase(string runId, RunCatalog catalog, HttpContext context) =>
+    internal static Results<PhysicalFileHttpResult, NotFound> GetDatabase(
+        string runId, RunCatalog catalog, HttpContext context) =>
         Serve(catalog, runId, RunFolder.DatabaseFile, DatabaseContentType, RunFolder.DatabaseFile, context);
 
-    internal static Results<PhysicalFileHttpResult, NotFound> GetManifest(string runId, RunCatalog catalog, HttpContext context)
+    internal static Results<PhysicalFileHttpResult, NotFound> GetManifest(
+        string runId, RunCatalog catalog, HttpContext context)
     {
         // The manifest is the allow-list itself, so it is not listed in it: checked as a plain file of the folder.
         if (catalog.Find(runId) is not { } run)
@@ -51,7 +53,8 @@ public static class DownloadEndpoints
             : TypedResults.NotFound();
     }
 
-    internal static Results<PhysicalFileHttpResult, NotFound> GetCsv(string runId, string file, RunCatalog catalog, HttpContext context) =>
+    internal static Results<PhysicalFileHttpResult, NotFound> GetCsv(
+        string runId, string file, RunCatalog catalog, HttpContext context) =>
         Tables.FindByCsvStem(file) is { } table
             ? Serve(catalog, runId, CsvPath(table), CsvContentType, table.CsvFile, context)
             : TypedResults.NotFound();
@@ -59,7 +62,8 @@ public static class DownloadEndpoints
     internal static Results<PhysicalFileHttpResult, NotFound> GetDataPackage(string runId, RunCatalog catalog, HttpContext context) =>
         Serve(catalog, runId, DataPackagePath, "application/json", RunDocumentation.DataPackageFile, context);
 
-    internal static Results<PushStreamHttpResult, Ok, NotFound> GetCsvZip(string runId, RunCatalog catalog, HttpContext context, CancellationToken cancellationToken)
+    internal static Results<PushStreamHttpResult, Ok, NotFound> GetCsvZip(
+        string runId, RunCatalog catalog, HttpContext context, CancellationToken cancellationToken)
     {
         var run = catalog.Find(runId);
         var files = run is null ? [] : Tables.All
@@ -99,13 +103,20 @@ public static class DownloadEndpoints
 
                 // Written straight into the response: nothing is staged on disk or in memory. CSV compresses about
                 // 4:1 even at the fastest level, which keeps the CPU free for a run that may be generating.
-                await using var archive = await ZipArchive.CreateAsync(stream, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken);
+                await using var archive = await ZipArchive.CreateAsync(
+                    stream, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken);
                 foreach (var (name, file) in files)
                 {
                     var entry = archive.CreateEntry(name, CompressionLevel.Fastest);
                     entry.LastWriteTime = entryTime;
                     await using var target = await entry.OpenAsync(cancellationToken);
-                    await using var source = new FileStream(file!.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+                    await using var source = new FileStream(
+                        file!.FullName,
+                        FileMode.Open,
+                        FileAccess.Read,
+                        FileShare.Read,
+                        1 << 16,
+                        FileOptions.Asynchronous | FileOptions.SequentialScan);
                     await source.CopyToAsync(target, cancellationToken);
                 }
             },
@@ -114,12 +125,18 @@ public static class DownloadEndpoints
     }
 
     private static Results<PhysicalFileHttpResult, NotFound> Serve(
-        RunCatalog catalog, string runId, string relative, string contentType, string downloadName, HttpContext context) =>
+        RunCatalog catalog,
+        string runId,
+        string relative,
+        string contentType,
+        string downloadName,
+        HttpContext context) =>
         catalog.Find(runId) is { } run && catalog.ArtifactFile(run, relative) is { } file
             ? File(file, contentType, downloadName, context)
             : TypedResults.NotFound();
 
-    private static PhysicalFileHttpResult File(FileInfo file, string contentType, string downloadName, HttpContext context)
+    private static PhysicalFileHttpResult File(
+        FileInfo file, string contentType, string downloadName, HttpContext context)
     {
         // RFC 9110 §14.2: a server ignores a Range header with a unit it does not support (and answers 200 in full).
         var range = context.Request.Headers.Range.ToString();
@@ -132,7 +149,12 @@ public static class DownloadEndpoints
         var lastModified = new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero);
         var tag = string.Create(CultureInfo.InvariantCulture, $"\"{file.Length:x}-{lastModified.UtcTicks:x}\"");
         return TypedResults.PhysicalFile(
-            file.FullName, contentType, downloadName, lastModified, new EntityTagHeaderValue(tag), enableRangeProcessing: true);
+            file.FullName,
+            contentType,
+            downloadName,
+            lastModified,
+            new EntityTagHeaderValue(tag),
+            enableRangeProcessing: true);
     }
 
     private static string CsvPath(TableInfo table) => RunFolder.CsvFolder + "/" + table.CsvFile;

@@ -41,7 +41,9 @@ public sealed partial class RunCatalog(
         var inMemory = coordinator.Snapshots()
             .Where(s => s.Status != RunStatus.Completed) // a completed run is its folder (or was deleted)
             .Select(RunSummary.FromSnapshot);
-        return [.. onDisk.Select(r => r.Healthy is { } run ? RunSummary.FromFolder(run) : RunSummary.FromDamaged(r.Damaged!)).Concat(inMemory).OrderByDescending(r => r.StartedAt)];
+        var folders = onDisk.Select(r =>
+            r.Healthy is { } run ? RunSummary.FromFolder(run) : RunSummary.FromDamaged(r.Damaged!));
+        return [.. folders.Concat(inMemory).OrderByDescending(r => r.StartedAt)];
     }
 
     /// <summary>
@@ -53,7 +55,10 @@ public sealed partial class RunCatalog(
     /// <summary>A damaged run folder (unusable manifest, or files that no longer match it), or null.</summary>
     public DamagedRunFolder? FindDamaged(string? runId) => Locate(runId)?.Damaged;
 
-    /// <summary>Deletes a finished or damaged run's folder, or the record of a failed/cancelled one. A queued or running run is refused.</summary>
+    /// <summary>
+    /// Deletes a finished or damaged run's folder, or the record of a failed/cancelled one. A queued or running run is
+    /// refused.
+    /// </summary>
     public DeleteOutcome Delete(string runId)
     {
         if (!RunIds.IsValid(runId))
@@ -110,7 +115,9 @@ public sealed partial class RunCatalog(
         return deleted;
     }
 
-    /// <summary>True when <paramref name="path"/>, with every link resolved, is inside the output root's real path.</summary>
+    /// <summary>
+    /// True when <paramref name="path"/>, with every link resolved, is inside the output root's real path.
+    /// </summary>
     public bool IsInsideOutputRoot(string path) => RealPath.IsInside(path, OutputRoot);
 
     /// <summary>
@@ -122,7 +129,9 @@ public sealed partial class RunCatalog(
         ArgumentNullException.ThrowIfNull(run);
         var listed = run.Manifest.Files.FirstOrDefault(f => f.Path == relative);
         var realFolder = Path.Combine(RealPath.Resolve(OutputRoot), Path.GetFileName(run.Folder));
-        return listed is not null && RunFolderReader.PlainFile(realFolder, relative) is { } file && file.Length == listed.Bytes
+        return listed is not null
+            && RunFolderReader.PlainFile(realFolder, relative) is { } file
+            && file.Length == listed.Bytes
             ? file
             : null;
     }
@@ -135,7 +144,9 @@ public sealed partial class RunCatalog(
         }
 
         // The folder that held this run last time is checked first; a full scan only when it moved or is new.
-        if (_manifests.FolderOf(runId) is { } known && Read(RealPath.Resolve(OutputRoot), known) is { } entry && entry.RunId == runId)
+        if (_manifests.FolderOf(runId) is { } known
+            && Read(RealPath.Resolve(OutputRoot), known) is { } entry
+            && entry.RunId == runId)
         {
             return entry;
         }
@@ -168,7 +179,9 @@ public sealed partial class RunCatalog(
         return entries;
     }
 
-    /// <summary>The run of one folder of the output root, or null when the folder is not a run (no manifest, a link).</summary>
+    /// <summary>
+    /// The run of one folder of the output root, or null when the folder is not a run (no manifest, a link).
+    /// </summary>
     private CatalogEntry? Read(string realRoot, string name)
     {
         var folder = Path.Combine(realRoot, name);
@@ -183,19 +196,22 @@ public sealed partial class RunCatalog(
 
             var (manifest, damage) = _manifests.Get(name, manifestPath);
             var displayFolder = Path.Combine(OutputRoot, name);
-            if (manifest is not null && damage is null && RunFolderReader.CheckFiles(manifest, folder) is { } filesDamage)
+            if (manifest is not null && damage is null
+                && RunFolderReader.CheckFiles(manifest, folder) is { } filesDamage)
             {
                 damage = filesDamage;
             }
 
             if (damage is null && manifest is not null)
             {
-                return new CatalogEntry(manifest.RunId, displayFolder, new RunFolderInfo(manifest, displayFolder), null);
+                var healthy = new RunFolderInfo(manifest, displayFolder);
+                return new CatalogEntry(manifest.RunId, displayFolder, healthy, null);
             }
 
             var time = manifest?.StartedAt ?? new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero);
             var runId = RunIds.IsValid(manifest?.RunId) ? manifest!.RunId : RunFolderReader.FallbackRunId(folder, time);
-            var damaged = new DamagedRunFolder(runId, displayFolder, damage ?? "manifest.json is unusable.", time, manifest?.Preset, manifest?.Seed);
+            var reason = damage ?? "manifest.json is unusable.";
+            var damaged = new DamagedRunFolder(runId, displayFolder, reason, time, manifest?.Preset, manifest?.Seed);
             return new CatalogEntry(runId, displayFolder, null, damaged);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -248,7 +264,8 @@ public sealed record RunFolderInfo(RunManifest Manifest, string Folder)
 }
 
 /// <summary>A run folder that cannot be served: its manifest is unusable or its files no longer match it.</summary>
-public sealed record DamagedRunFolder(string RunId, string Folder, string Reason, DateTimeOffset StartedAt, string? Preset, long? Seed);
+public sealed record DamagedRunFolder(
+    string RunId, string Folder, string Reason, DateTimeOffset StartedAt, string? Preset, long? Seed);
 
 public enum DeleteOutcome
 {

@@ -40,13 +40,16 @@ internal static class RunFolderReader
         {
             return (null, "manifest.json is not a valid run manifest: " + FirstLine(ex.Message));
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        catch (Exception ex)
+            when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
             return (null, "manifest.json cannot be read: " + FirstLine(ex.Message));
         }
     }
 
-    /// <summary>Why the listed files do not match the folder (missing, replaced by a link or another size), or null.</summary>
+    /// <summary>
+    /// Why the listed files do not match the folder (missing, replaced by a link or another size), or null.
+    /// </summary>
     public static string? CheckFiles(RunManifest manifest, string realFolder)
     {
         foreach (var file in manifest.Files)
@@ -58,7 +61,9 @@ internal static class RunFolderReader
 
             if (info.Length != file.Bytes)
             {
-                return string.Create(CultureInfo.InvariantCulture, $"{file.Path} has {info.Length:N0} bytes, the manifest lists {file.Bytes:N0}.");
+                return string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{file.Path} has {info.Length:N0} bytes, the manifest lists {file.Bytes:N0}.");
             }
         }
 
@@ -74,7 +79,8 @@ internal static class RunFolderReader
         try
         {
             var path = Path.GetFullPath(Path.Combine(realFolder, relative));
-            if (!path.StartsWith(Path.TrimEndingDirectorySeparator(realFolder) + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            var inside = Path.TrimEndingDirectorySeparator(realFolder) + Path.DirectorySeparatorChar;
+            if (!path.StartsWith(inside, StringComparison.Ordinal)
                 || !string.Equals(RealPath.Resolve(path), path, StringComparison.Ordinal))
             {
                 return null;
@@ -124,7 +130,9 @@ internal static class RunFolderReader
             return "manifest.json lacks its preset, generator version or status.";
         }
 
-        if (manifest.Tables is null || manifest.Tables.Any(t => t?.Name is null || t.CsvFile is null || t.ContentHash is null || t.RowCount < 0))
+        if (manifest.Tables is null
+            || manifest.Tables.Any(t => t?.Name is null || t.CsvFile is null || t.ContentHash is null)
+            || manifest.Tables.Any(t => t.RowCount < 0))
         {
             return "manifest.json has no valid table list.";
         }

@@ -8,7 +8,9 @@ namespace RetailDatagen.Web.Runs;
 /// At app start, removes the staging folders of runs that were killed (SIGKILL, power loss): only those whose lock
 /// no live process holds, so a CLI run writing into the same output root right now is left alone.
 /// </summary>
-internal sealed partial class StaleStagingCleanup(IOptions<RetailDatagenSettings> settings, ILogger<StaleStagingCleanup> logger) : IHostedService
+internal sealed partial class StaleStagingCleanup(
+    IOptions<RetailDatagenSettings> settings,
+    ILogger<StaleStagingCleanup> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
