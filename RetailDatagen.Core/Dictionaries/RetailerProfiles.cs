@@ -30,9 +30,10 @@ public sealed record RetailerProfile(
 /// <summary>Units bought on one receipt line: values and their weights.</summary>
 public sealed record QuantityPattern(string Name, int[] Units, double[] Weights)
 {
-    public double Mean => Units.Zip(Weights).Sum(x => x.First * x.Second) / Weights.Sum();
+    // Computed once: the inventory policy reads them for every store-product row.
+    public double Mean { get; } = Units.Zip(Weights).Sum(x => x.First * x.Second) / Weights.Sum();
 
-    public double MeanSquare => Units.Zip(Weights).Sum(x => (double)x.First * x.First * x.Second) / Weights.Sum();
+    public double MeanSquare { get; } = Units.Zip(Weights).Sum(x => (double)x.First * x.First * x.Second) / Weights.Sum();
 }
 
 /// <summary>The shipped retailer profiles, loaded once per process.</summary>

@@ -21,6 +21,7 @@ public sealed class DemandModel
     private readonly double[] _storeDemand;
     private readonly double[] _dcDemandScale;
     private readonly double[] _popularity;
+    private readonly int[]?[] _largestStoreOrder;
 
     public DemandModel(MasterPlan plan)
     {
@@ -73,6 +74,7 @@ public sealed class DemandModel
         _storeDemand = [.. StoreTraffic.Select(t => o.CustomersPerStorePerDay * t * Profile.MeanLinesPerReceipt)];
         Routes = new Routes(plan);
         _dcDemandScale = new double[o.DistributionCenters];
+        _largestStoreOrder = new int[]?[o.DistributionCenters];
         foreach (var store in plan.Stores)
         {
             _dcDemandScale[store.DCID - 1] += _storeDemand[store.ID - 1];
@@ -192,16 +194,21 @@ public sealed class DemandModel
     private double OnlineDcUnits(int product) =>
         _plan.Options.OnlineOrdersPerDay * (1 - SupplyChain.OnlineFromStoreShare) * SupplyChain.OnlineUnitsPerOrder * _lineShare[product] / Math.Max(1, _plan.Options.DistributionCenters);
 
-    // A store order refills up to its order-up-to level, so a DC must hold at least the largest one on top of the flow.
+    // A store order refills up to its order-up-to level, so a DC must hold at least the largest one on top of the
+    // flow. Computed once per DC (every product at once) on first use: each DC row would otherwise redo its stores.
     private int LargestStoreOrder(int dc, int product)
     {
-        var largest = 0;
-        foreach (var store in Routes.StoresOf(dc))
+        var largest = _largestStoreOrder[dc];
+        if (largest is null)
         {
-            largest = Math.Max(largest, StoreLevels(store, product).OrderUpTo);
+            lock (_largestStoreOrder)
+            {
+                largest = _largestStoreOrder[dc] ??= [.. Enumerable.Range(0, Products.Count)
+                    .Select(p => Routes.StoresOf(dc).Select(s => StoreLevels(s, p).OrderUpTo).DefaultIfEmpty(0).Max())];
+            }
         }
 
-        return largest;
+        return largest[product];
     }
 
     // A few products sell far more than others: Zipf-like weights by a seeded rank.
