@@ -97,7 +97,7 @@ internal sealed class ShopperMeter
         add("top_decile_receipt_share", "Identified receipts brought by the 10% most frequent active customers", top * 100, "≥ 30", top >= 0.3, "%");
         if (o.Stores >= 5)
         {
-            var rho = Spearman([.. _receiptsPerStore.Select(x => (double)x)], [.. Enumerable.Range(1, o.Stores).Select(s => (double)_trade.CustomersWithin25Miles(s))]);
+            var rho = RankCorrelation.Spearman([.. _receiptsPerStore.Select(x => (double)x)], [.. Enumerable.Range(1, o.Stores).Select(s => (double)_trade.CustomersWithin25Miles(s))]);
             add("store_volume_spearman", "Spearman correlation of a store's receipts with the customers living within 25 miles", rho, "≥ 0.5", rho >= 0.5, "");
         }
 
@@ -201,37 +201,4 @@ internal sealed class ShopperMeter
     }
 
     private static double Miles(double lat1, double lon1, double lat2, double lon2) => GeoMath.DistanceKm(lat1, lon1, lat2, lon2) * MilesPerKm;
-
-    private static double Spearman(double[] x, double[] y)
-    {
-        static double[] Ranks(double[] v)
-        {
-            var order = Enumerable.Range(0, v.Length).OrderBy(i => v[i]).ToArray();
-            var ranks = new double[v.Length];
-            for (var i = 0; i < order.Length;)
-            {
-                var j = i;
-                while (j + 1 < order.Length && v[order[j + 1]] == v[order[i]])
-                {
-                    j++;
-                }
-
-                for (var k = i; k <= j; k++)
-                {
-                    ranks[order[k]] = (i + j) / 2.0;
-                }
-
-                i = j + 1;
-            }
-
-            return ranks;
-        }
-
-        var (rx, ry) = (Ranks(x), Ranks(y));
-        var (mx, my) = (rx.Average(), ry.Average());
-        var cov = rx.Zip(ry).Sum(p => (p.First - mx) * (p.Second - my));
-        var sx = Math.Sqrt(rx.Sum(v => (v - mx) * (v - mx)));
-        var sy = Math.Sqrt(ry.Sum(v => (v - my) * (v - my)));
-        return sx == 0 || sy == 0 ? 0 : cov / (sx * sy);
-    }
 }

@@ -1,3 +1,4 @@
+using RetailDatagen.Core.Quality;
 using RetailDatagen.Tests.TestSupport;
 
 namespace RetailDatagen.Tests.Core;
@@ -60,7 +61,7 @@ public sealed class ShopperRealismTests(SmallDataset dataset)
             FROM dim_stores s JOIN dim_geographies g ON g.ID = s.GeographyID
             """);
 
-        var rho = Spearman([.. stores.Select(r => (double)(long)r[1]!)], [.. stores.Select(r => (double)(long)r[2]!)]);
+        var rho = RankCorrelation.Spearman([.. stores.Select(r => (double)(long)r[1]!)], [.. stores.Select(r => (double)(long)r[2]!)]);
         Assert.True(rho >= 0.5, $"Spearman {rho:F2}");
     }
 
@@ -126,24 +127,5 @@ public sealed class ShopperRealismTests(SmallDataset dataset)
         Assert.Equal(0, db.Scalar("SELECT COUNT(*) FROM fact_receipts f JOIN fact_receipts o ON o.ReceiptId = f.ReturnForReceiptId WHERE o.ReceiptType <> 'SALE' OR o.EventTS >= f.EventTS OR o.StoreID <> f.StoreID"));
         Assert.Equal(0, db.Scalar("SELECT COUNT(*) FROM fact_receipt_lines l JOIN fact_receipts r USING (ReceiptId) WHERE (r.ReceiptType = 'RETURN') <> (l.Qty < 0)"));
         Assert.Equal(0, db.Scalar("SELECT COUNT(*) FROM fact_store_inventory_txn t WHERE t.Reason = 'RETURN' AND NOT EXISTS (SELECT 1 FROM fact_receipts r WHERE r.ReceiptId = t.Source AND r.ReceiptType = 'RETURN')"));
-    }
-
-    private static double Spearman(double[] x, double[] y)
-    {
-        static double[] Ranks(double[] v)
-        {
-            var order = Enumerable.Range(0, v.Length).OrderBy(i => v[i]).ToArray();
-            var ranks = new double[v.Length];
-            for (var i = 0; i < order.Length; i++)
-            {
-                ranks[order[i]] = i + 1 + (order.Count(j => v[j] == v[order[i]]) - 1) / 2.0 - order.Take(i).Count(j => v[j] == v[order[i]]);
-            }
-
-            return ranks;
-        }
-
-        var (rx, ry) = (Ranks(x), Ranks(y));
-        var (mx, my) = (rx.Average(), ry.Average());
-        return rx.Zip(ry).Sum(p => (p.First - mx) * (p.Second - my)) / Math.Sqrt(rx.Sum(v => (v - mx) * (v - mx)) * ry.Sum(v => (v - my) * (v - my)));
     }
 }

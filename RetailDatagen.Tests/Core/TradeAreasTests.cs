@@ -1,5 +1,6 @@
 using RetailDatagen.Core.Generation;
 using RetailDatagen.Core.Options;
+using RetailDatagen.Core.Quality;
 using RetailDatagen.Core.Randomness;
 using RetailDatagen.Tests.TestSupport;
 
@@ -184,7 +185,7 @@ public sealed class TradeAreasTests
         var nearby = stores.Select(s => (double)Areas.CustomersWithin25Miles(s)).ToList();
 
         Assert.Equal(1.0, demand.Average(), 6);
-        Assert.True(Spearman(demand, nearby) >= 0.5, $"Spearman {Spearman(demand, nearby):F2}");
+        Assert.True(RankCorrelation.Spearman(demand, nearby) >= 0.5, $"Spearman {RankCorrelation.Spearman(demand, nearby):F2}");
         var random = new RowRandom(2, RandomStream.Receipts, 2);
         var travel = new int[Network.Stores + 1];
         for (var d = 0; d < 100_000; d++)
@@ -194,36 +195,5 @@ public sealed class TradeAreasTests
 
         var busiest = stores.MaxBy(Areas.StoreDemandWeight);
         Assert.Equal(Areas.StoreDemandWeight(busiest) / Network.Stores, travel[busiest] / 100_000.0, 0.005);
-    }
-
-    private static double Spearman(IReadOnlyList<double> x, IReadOnlyList<double> y)
-    {
-        static double[] Ranks(IReadOnlyList<double> v)
-        {
-            var order = Enumerable.Range(0, v.Count).OrderBy(i => v[i]).ToArray();
-            var ranks = new double[v.Count];
-            for (var i = 0; i < order.Length;)
-            {
-                var j = i;
-                while (j + 1 < order.Length && v[order[j + 1]] == v[order[i]])
-                {
-                    j++;
-                }
-
-                for (var k = i; k <= j; k++)
-                {
-                    ranks[order[k]] = (i + j) / 2.0;
-                }
-
-                i = j + 1;
-            }
-
-            return ranks;
-        }
-
-        var (rx, ry) = (Ranks(x), Ranks(y));
-        var (mx, my) = (rx.Average(), ry.Average());
-        var cov = rx.Zip(ry).Sum(p => (p.First - mx) * (p.Second - my));
-        return cov / Math.Sqrt(rx.Sum(r => (r - mx) * (r - mx)) * ry.Sum(r => (r - my) * (r - my)));
     }
 }
