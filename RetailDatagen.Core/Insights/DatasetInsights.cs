@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace RetailDatagen.Core.Insights;
 
 public sealed record MapPlace(int GeographyId, string City, string State, double Latitude, double Longitude, long Customers, int Stores);
@@ -41,8 +43,10 @@ public sealed record DatasetInsights
     public long ActiveCustomers { get; init; }
 
     /// <summary>Store sales (receipt subtotals) over the whole window.</summary>
+    [JsonIgnore]
     public double Revenue => SalesByDay.Sum(d => d.Sales);
 
+    [JsonIgnore]
     public long Receipts => SalesByDay.Sum(d => d.Receipts);
 
     /// <summary>Every day of the window, 0 where nothing happened (a day without stockouts is a day, not a gap).</summary>
@@ -50,10 +54,21 @@ public sealed record DatasetInsights
     {
         ArgumentNullException.ThrowIfNull(counts);
         var byDay = counts.ToDictionary(c => c.Date, c => c.Count, StringComparer.Ordinal);
-        return [.. Enumerable.Range(0, Math.Max(0, days))
-            .Select(i => start.AddDays(i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
-            .Select(d => new DayCount(d, byDay.GetValueOrDefault(d)))];
+        return [.. Window(start, days).Select(d => new DayCount(d.Text, byDay.GetValueOrDefault(d.Text)))];
     }
+
+    /// <summary>Every day of the window, no sales where the stores sold nothing (closed on a holiday, say).</summary>
+    public static IReadOnlyList<DaySales> FillDays(IReadOnlyList<DaySales> sales, DateOnly start, int days)
+    {
+        ArgumentNullException.ThrowIfNull(sales);
+        var byDay = sales.ToDictionary(c => c.Date, StringComparer.Ordinal);
+        return [.. Window(start, days).Select(d =>
+            byDay.GetValueOrDefault(d.Text) ?? new DaySales(d.Text, 0, 0, Facts.RetailCalendar.HolidayOn(d.Day)?.Name))];
+    }
+
+    private static IEnumerable<(DateOnly Day, string Text)> Window(DateOnly start, int days) =>
+        Enumerable.Range(0, Math.Max(0, days)).Select(i => start.AddDays(i))
+            .Select(d => (d, d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
 
     public static IReadOnlyList<string> PriceBands { get; } = ["under $5", "$5–$20", "$20–$100", "$100–$500", "$500 and up"];
 

@@ -54,6 +54,7 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
         var planned = PlannedRows(options);
         var trackers = Tables.For(options).Select(t => new TableTracker(t, planned[t.Name], progress)).ToList();
         var phases = new PhaseReporter(progress, time);
+        var overview = request.DiscardOutput ? null : new Insights.OverviewAggregator();
         foreach (var tracker in trackers)
         {
             tracker.Report(TableState.Pending);
@@ -85,7 +86,8 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
                 tracker,
                 folder is not null && options.Format.WritesCsv() ? new CsvTableSink(folder.StagedPath(Path.Combine(RunFolder.CsvFolder, tracker.Table.CsvFile)), tracker.Table) : null,
                 queue,
-                request.DiscardOutput ? null : new ContentHasher());
+                request.DiscardOutput ? null : new ContentHasher(),
+                overview?.ObserverFor(tracker.Table));
 
             foreach (var stage in trackers.Where(t => t.Table.Stage < Tables.FactStage).GroupBy(t => t.Table.Stage).OrderBy(g => g.Key))
             {
@@ -136,6 +138,7 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
             }
 
             phases.Start(RunPhase.Reports);
+            await Insights.StoredOverview.WriteAsync(folder, overview, cancellationToken).ConfigureAwait(false);
             var tables = Tables.For(options).Select(t => results[t.Name]).ToList();
             phases.Start(RunPhase.Committing);
             var completed = time.GetUtcNow();

@@ -17,7 +17,7 @@ public sealed class PhaseReporter(IProgress<TableProgress>? progress, TimeProvid
         RunPhase.Generating => "Generating tables",
         RunPhase.BuildingIndexes => "Building indexes",
         RunPhase.CheckingKeys => "Checking foreign keys",
-        RunPhase.Reports => "Quality and realism reports",
+        RunPhase.Reports => "Quality, realism and overview reports",
         RunPhase.Committing => "Committing the run",
         _ => phase.ToString(),
     };

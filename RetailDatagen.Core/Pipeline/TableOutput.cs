@@ -5,9 +5,12 @@ namespace RetailDatagen.Core.Pipeline;
 
 /// <summary>
 /// One table's way out: its content hash, its CSV file (if any) and its place in the SQLite queue (if any).
-/// Without a hasher (benchmarking generation alone) rows are only counted.
+/// Without a hasher (benchmarking generation alone) rows are only counted. An observer (the overview aggregates)
+/// sees every batch in order.
 /// </summary>
-internal sealed class TableOutput(TableTracker tracker, CsvTableSink? csv, SqliteWriterQueue? queue, ContentHasher? hasher) : IDisposable
+internal sealed class TableOutput(
+    TableTracker tracker, CsvTableSink? csv, SqliteWriterQueue? queue, ContentHasher? hasher, Action<IRow[]>? observer = null)
+    : IDisposable
 {
     private long _produced;
 
@@ -25,6 +28,7 @@ internal sealed class TableOutput(TableTracker tracker, CsvTableSink? csv, Sqlit
             }
         }
 
+        observer?.Invoke(rows);
         _produced += rows.Length;
         if (queue is not null)
         {

@@ -132,7 +132,7 @@ public sealed class DatasetIntegrityTests(SmallDataset dataset)
             .Select(f => Path.GetRelativePath(dataset.Directory, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal)
             .ToArray();
-        string[] expected = [.. Tables.All.Select(t => "csv/" + t.CsvFile).Append("csv/datapackage.json").Append("manifest.json").Append("retail.db").Order(StringComparer.Ordinal)];
+        string[] expected = [.. Tables.All.Select(t => "csv/" + t.CsvFile).Append("csv/datapackage.json").Append("manifest.json").Append("overview.json").Append("retail.db").Order(StringComparer.Ordinal)];
 
         Assert.Equal(expected, files);
         Assert.Empty(Directory.EnumerateDirectories(Path.GetDirectoryName(dataset.Directory)!, ".staging-*"));

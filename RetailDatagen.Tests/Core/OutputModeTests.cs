@@ -17,8 +17,8 @@ public sealed class OutputModeTests : IDisposable
         Assert.True(File.Exists(Path.Combine(dir, "retail.db")));
         Assert.True(File.Exists(Path.Combine(dir, "manifest.json")));
         Assert.False(Directory.Exists(Path.Combine(dir, "csv")));
-        Assert.Equal(["manifest.json", "retail.db"], Directory.GetFiles(dir).Select(Path.GetFileName).Order().ToArray());
-        Assert.Equal(["retail.db"], manifest.Files.Select(f => f.Path));
+        Assert.Equal(["manifest.json", "overview.json", "retail.db"], Directory.GetFiles(dir).Select(Path.GetFileName).Order().ToArray());
+        Assert.Equal(["overview.json", "retail.db"], manifest.Files.Select(f => f.Path));
     }
 
     [Fact]
@@ -29,7 +29,8 @@ public sealed class OutputModeTests : IDisposable
 
         Assert.False(File.Exists(Path.Combine(dir, "retail.db")));
         Assert.Equal(Tables.All.Select(t => t.CsvFile).Append("datapackage.json").Order(), Directory.GetFiles(Path.Combine(dir, "csv")).Select(Path.GetFileName).Order());
-        Assert.Equal(Tables.All.Count + 1, manifest.Files.Count);
+        Assert.Equal(Tables.All.Count + 2, manifest.Files.Count);
+        Assert.Contains(manifest.Files, f => f.Path == "overview.json");
         Assert.All(Tables.All, t => Assert.Equal(
             manifest.Tables.Single(m => m.Name == t.Name).RowCount,
             File.ReadLines(TestRuns.CsvPath(dir, t)).Count() - 1));

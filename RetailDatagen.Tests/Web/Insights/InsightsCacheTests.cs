@@ -26,4 +26,24 @@ public sealed class InsightsCacheTests(SmallDataset dataset)
         Assert.Equal(2, calls);
         Assert.Same(computed, cached);
     }
+
+    [Fact]
+    public void Load_PrefersTheStoredAggregates_AndNeverOpensTheDatabaseThen()
+    {
+        var stored = InsightsCache.Load(Path.Combine(dataset.Directory, StoredOverview.FileName), "/no/such/retail.db");
+
+        Assert.Equal(InsightsQueries.Compute(dataset.DatabasePath).ActiveCustomers, stored.ActiveCustomers);
+    }
+
+    [Fact]
+    public void Load_WithoutOrWithADamagedStoredFile_ComputesFromTheDatabase()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.Combine("overview.json"), "{ damaged");
+        var expected = InsightsQueries.Compute(dataset.DatabasePath);
+
+        Assert.Equal(expected.Receipts, InsightsCache.Load(null, dataset.DatabasePath).Receipts);
+        Assert.Equal(expected.Receipts, InsightsCache.Load(temp.Combine("overview.json"), dataset.DatabasePath).Receipts);
+        Assert.Throws<FileNotFoundException>(() => InsightsCache.Load(temp.Combine("overview.json"), null));
+    }
 }

@@ -18,29 +18,115 @@ public sealed class OverviewAndQualityTests(SmallDataset dataset) : MudTestConte
     ];
 
     [Fact]
-    public void Results_OpensOnTheOverview_WithEveryChartTitledAndDrawn()
+    public void Results_OpensOnTheOverview_WithEveryChartTitledDrawnAndDescribed()
     {
-        var page = Open("");
+        var page = OpenOverview();
 
-        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=overview]")), TimeSpan.FromSeconds(30));
         foreach (var chart in Charts)
         {
             var figure = page.Find($"[data-testid={chart}]");
             Assert.False(string.IsNullOrWhiteSpace(figure.QuerySelector("figcaption")!.TextContent), $"{chart} has no title");
-            Assert.NotEmpty(figure.QuerySelectorAll("rect.rd-bar, polyline.rd-line"));
-            Assert.Contains("(", figure.QuerySelector(".rd-axis-title")!.TextContent, StringComparison.Ordinal);
+            Assert.True(figure.QuerySelectorAll("path.mud-chart-bar, path.mud-chart-line, path.mud-chart-serie, .rd-ranked-bar").Length > 0, $"{chart} draws nothing");
+
+            // Every chart's data is readable as a table (hidden for charts, visible for the rankings).
+            Assert.True(figure.QuerySelectorAll("table tbody tr").Length > 0, $"{chart} has no data table");
         }
 
-        Assert.Equal(14, page.Find("[data-testid=chart-sales-day]").QuerySelectorAll("circle").Length);
-        Assert.Contains("New Year's Day", page.Find("[data-testid=chart-sales-day]").TextContent, StringComparison.Ordinal);
-        Assert.Equal(5, page.Find("[data-testid=chart-customers-region]").QuerySelectorAll("rect.rd-bar").Length);
+        Assert.Equal(5, page.Find("[data-testid=chart-customers-region]").QuerySelectorAll("path.mud-chart-bar").Length);
+        Assert.Equal("Sales ($)", page.Find("[data-testid=chart-sales-hour] .mud-charts-yaxis[transform]").TextContent.Trim());
+        Assert.Equal("Hour (store local time)", page.Find("[data-testid=chart-sales-hour] [data-testid=category-axis]").TextContent.Trim());
     }
 
     [Fact]
-    public void Overview_HeadlinesMatchTheDatabase_AndStockoutsHaveEveryDayOfTheWindow()
+    public void Charts_ShowEveryDayOfTheWindow_WithTheHolidaysMarked()
     {
-        var page = Open("");
-        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=headlines]")), TimeSpan.FromSeconds(30));
+        var page = OpenOverview();
+
+        var salesDays = DataRows(page, "chart-sales-day");
+        Assert.Equal(14, salesDays.Count);
+        Assert.Equal("2024-01-01 (New Year's Day)", salesDays[0].Label);
+        Assert.Contains("2024-01-01 New Year's Day", page.Find("[data-testid=chart-sales-day] [data-testid=chart-notes]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(14, DataRows(page, "chart-stockouts").Count);
+        Assert.Equal(
+            Enumerable.Range(0, 14).Select(d => new DateOnly(2024, 1, 1).AddDays(d).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            DataRows(page, "chart-stockouts").Select(r => r.Label));
+    }
+
+    [Fact]
+    public void CategoryChart_CutsLongAxisLabels_AndShowsTheFullLabelAndValueOnHover()
+    {
+        var page = OpenOverview();
+        var chart = page.Find("[data-testid=chart-sales-department]");
+        var rows = DataRows(page, "chart-sales-department");
+        var index = rows.FindIndex(r => r.Label.Length > 14);
+        Assert.True(index >= 0, "the small dataset has a department name longer than the axis allows");
+
+        var axisLabels = chart.QuerySelectorAll("g.mud-charts-xaxis text").Select(t => t.TextContent).ToList();
+        Assert.Equal(rows[index].Label[..13].TrimEnd() + "…", axisLabels[index]);
+
+        chart.QuerySelectorAll("path.mud-chart-bar")[index].MouseOver();
+
+        var tooltip = page.Find("[data-testid=chart-sales-department] g.mud-charts-tooltip").TextContent;
+        Assert.Contains(rows[index].Label, tooltip, StringComparison.Ordinal);
+        Assert.Contains(rows[index].Values[0], tooltip, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LineChart_ShowsTheDayAndHolidayOfTheHoveredPoint()
+    {
+        var page = OpenOverview();
+        var days = DataRows(page, "chart-sales-day");
+
+        page.Find("[data-testid=chart-sales-day]").QuerySelectorAll("circle").Last().MouseOver();
+
+        var tooltip = page.Find("[data-testid=chart-sales-day] g.mud-charts-tooltip").TextContent;
+        Assert.Contains(days[^1].Label, tooltip, StringComparison.Ordinal);
+        Assert.Contains(days[^1].Values[0], tooltip, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Charts_ShowValues_OnFewBars_OrTheHighestThreeUnderManyBars()
+    {
+        var page = OpenOverview();
+
+        var regions = DataRows(page, "chart-customers-region");
+        Assert.Equal(regions.Select(r => r.Values[0]),
+            page.Find("[data-testid=chart-customers-region]").QuerySelectorAll("text.mud-chart-value-label").Select(t => t.TextContent));
+
+        var departments = DataRows(page, "chart-sales-department");
+        var top = page.Find("[data-testid=chart-sales-department] [data-testid=top-values]").QuerySelectorAll("span[title]");
+        Assert.Equal(departments.Take(3).Select(d => d.Label), top.Select(t => t.GetAttribute("title")));
+    }
+
+    [Fact]
+    public void TruckChart_HasALegendForItsTwoSeries_AndSingleSeriesChartsHaveNone()
+    {
+        var page = OpenOverview();
+
+        Assert.Equal(["Refrigerated", "Dry"], page.Find("[data-testid=chart-trucks]").QuerySelectorAll(".mud-chart-legend-item").Select(l => l.TextContent.Trim()));
+        Assert.Empty(page.Find("[data-testid=chart-sales-hour]").QuerySelectorAll(".mud-chart-legend-item"));
+        Assert.Equal(4, page.Find("[data-testid=chart-tender]").QuerySelectorAll(".mud-chart-legend-item").Length);
+        Assert.All(page.Find("[data-testid=chart-tender]").QuerySelectorAll(".mud-chart-legend-item"), l => Assert.EndsWith("%", l.TextContent.Trim(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Rankings_ShowTheFullNamesAndValuesOfTheTopTen()
+    {
+        var page = OpenOverview();
+        var expected = RetailDatagen.Core.Insights.InsightsQueries.Compute(dataset.DatabasePath).TopProducts;
+
+        var rows = page.Find("[data-testid=chart-top-products]").QuerySelectorAll("tbody tr");
+
+        Assert.Equal(10, rows.Length);
+        Assert.Equal(expected.Select(p => p.Label), rows.Select(r => r.QuerySelector(".rd-ranked-label")!.TextContent));
+        Assert.Equal(expected.Select(p => "$" + p.Value.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)),
+            rows.Select(r => r.QuerySelector("td.numeric")!.GetAttribute("title")));
+    }
+
+    [Fact]
+    public void Overview_HeadlinesMatchTheDatabase()
+    {
+        var page = OpenOverview();
 
         var receipts = Scalar("SELECT COUNT(*) FROM fact_receipts");
         var revenue = Convert.ToDouble(ScalarObject("SELECT SUM(d) FROM (SELECT ROUND(SUM(Subtotal), 2) AS d FROM fact_receipts GROUP BY substr(EventTS, 1, 10))"),
@@ -51,10 +137,19 @@ public sealed class OverviewAndQualityTests(SmallDataset dataset) : MudTestConte
         Assert.Equal(Scalar("SELECT COUNT(DISTINCT CustomerID) FROM fact_receipts WHERE CustomerID IS NOT NULL").ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
             Headline(page, "customers"));
         Assert.EndsWith("%", Headline(page, "in-stock"), StringComparison.Ordinal);
-
-        // The small preset's 14 days are all on the axis, with or without stockouts.
-        Assert.Equal(14, page.Find("[data-testid=chart-stockouts]").QuerySelectorAll("rect.rd-bar").Length);
     }
+
+    private IRenderedComponent<ResultsPage> OpenOverview()
+    {
+        var page = Open("");
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=overview]")), TimeSpan.FromSeconds(30));
+        return page;
+    }
+
+    /// <summary>The rows of a chart's data table: the full category label and its values as displayed.</summary>
+    private static List<(string Label, List<string> Values)> DataRows(IRenderedComponent<ResultsPage> page, string chart) =>
+        [.. page.Find($"[data-testid={chart}] [data-testid=chart-data]").QuerySelectorAll("tbody tr")
+            .Select(r => (r.QuerySelector("th")!.TextContent.Trim(), r.QuerySelectorAll("td").Select(d => d.TextContent.Trim()).ToList()))];
 
     private static string Headline(IRenderedComponent<ResultsPage> page, string name) =>
         page.Find($"[data-testid=headline-{name}] .rd-headline-value").TextContent.Trim();
@@ -62,8 +157,7 @@ public sealed class OverviewAndQualityTests(SmallDataset dataset) : MudTestConte
     [Fact]
     public void NetworkMap_DrawsTheStatesStoresDcsAndTheirServiceLines()
     {
-        var page = Open("");
-        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=network-map]")), TimeSpan.FromSeconds(30));
+        var page = OpenOverview();
         var map = page.Find("[data-testid=network-map]");
 
         Assert.Equal(51, map.QuerySelectorAll("path.rd-state").Length);
