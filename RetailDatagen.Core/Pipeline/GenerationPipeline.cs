@@ -294,28 +294,7 @@ public sealed partial class GenerationPipeline(TimeProvider time, ILogger<Genera
             },
             token);
 
-        await foreach (var day in days.Reader.ReadAllAsync(token).ConfigureAwait(false))
-        {
-            checker.Check(day);
-            realism.Observe(day);
-            foreach (var table in Tables.Facts)
-            {
-                var rows = day.Rows[table];
-                for (var start = 0; start < rows.Count; start += batchSize)
-                {
-                    var count = Math.Min(batchSize, rows.Count - start);
-                    var batch = new IRow[count];
-                    for (var i = 0; i < count; i++)
-                    {
-                        batch[i] = rows[start + i];
-                    }
-
-                    await outputs[table].WriteAsync(batch, token).ConfigureAwait(false);
-                    request.AfterBatch?.Invoke(table, start + count);
-                }
-            }
-        }
-
+        await new FactDayWriter(outputs, checker, realism, batchSize, request.AfterBatch).WriteAllAsync(days.Reader, token).ConfigureAwait(false);
         await producer.ConfigureAwait(false);
         return (checker.Results(), realism.Results());
     }

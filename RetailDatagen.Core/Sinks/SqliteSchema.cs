@@ -45,10 +45,6 @@ public sealed partial record SqliteSchema(IReadOnlyList<string> Tables, IReadOnl
     public bool HasForeignKeys(string table) =>
         Tables.Any(t => t.StartsWith($"CREATE TABLE \"{table}\"", StringComparison.Ordinal) && t.Contains("FOREIGN KEY", StringComparison.Ordinal));
 
-    /// <summary>The index statements of one table.</summary>
-    public IEnumerable<string> IndexesOf(string table) =>
-        Indexes.Where(i => i.Contains($" ON \"{table}\" ", StringComparison.Ordinal));
-
     [GeneratedRegex("^CREATE TABLE \"([^\"]+)\"")]
     private static partial Regex TableName();
 
