@@ -68,6 +68,7 @@ public sealed class AccessibilityTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Quality", Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("quality-panel")).ToBeVisibleAsync();
         await ScanAsync(page, "results-quality", report);
+        await ScanWorkbenchAsync(page, runId, report);
         await OpenAsync(page, "/no-such-page");
         await ScanAsync(page, "not-found", report);
 
@@ -106,6 +107,31 @@ public sealed class AccessibilityTests : IAsyncLifetime
         }
 
         _temp.Dispose();
+    }
+
+    // The analyst workbench: a query result, a filtered grid with its facets, a followed key, a profile, the dictionary.
+    private async Task ScanWorkbenchAsync(IPage page, string runId, StringBuilder report)
+    {
+        var results = $"/runs/{runId}/results";
+        await OpenAsync(page, results + "?section=sql&sql=" + Uri.EscapeDataString("SELECT * FROM dim_stores ORDER BY ID"));
+        await Expect(page.GetByTestId("sql-status")).ToContainTextAsync("20 rows");
+        await ScanAsync(page, "results-sql", report);
+
+        await OpenAsync(page, results + "?table=fact_receipts&f=TenderType~eq~CASH");
+        await Expect(page.GetByTestId("grid-status")).ToContainTextAsync("matching rows");
+        await Expect(page.GetByTestId("facet-TenderType")).ToBeVisibleAsync();
+        await ScanAsync(page, "results-filtered", report);
+
+        await OpenAsync(page, results + "?table=dim_stores");
+        await page.GetByTestId("fk-link").First.ClickAsync();
+        await Expect(page.GetByTestId("related-rows")).ToBeVisibleAsync();
+        await page.GetByTestId("profile-toggle").ClickAsync();
+        await Expect(page.GetByTestId("profile-table")).ToBeVisibleAsync();
+        await ScanAsync(page, "results-row-and-profile", report);
+
+        await OpenAsync(page, results + "?section=dictionary");
+        await Expect(page.GetByTestId("dictionary-fact_receipts")).ToBeVisibleAsync();
+        await ScanAsync(page, "results-dictionary", report);
     }
 
     private async Task<string> GenerateSmallRunAsync()

@@ -70,6 +70,31 @@ public sealed class SqlConsoleTests(SmallDataset dataset)
     }
 
     [Fact]
+    public async Task Execute_FirstRow_ArrivesWhileTheStatementStillRuns_AndCancellingFreesTheSlot()
+    {
+        // One row, then a scan that never finds another: only a streaming console can hand the row over.
+        const string sql = "WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r) SELECT x FROM r WHERE x = 1 OR x < 0";
+        using var console = new SqlConsole(new SqlConsoleOptions { MaxConcurrentQueries = 1, TimeLimit = TimeSpan.FromMinutes(5) });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        var seen = new List<object?>();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => console.ExecuteAsync(dataset.DatabasePath, sql,
+            TimeSpan.FromMinutes(5),
+            (_, _) => ValueTask.CompletedTask,
+            (row, _) =>
+            {
+                seen.Add(row[0]);
+                stop.Cancel();
+                return ValueTask.FromResult(true);
+            },
+            stop.Token));
+        var next = await console.RunAsync(dataset.DatabasePath, "SELECT 1", Token);
+
+        Assert.Equal([1L], seen);
+        Assert.Equal(1L, next.Rows.Single()[0]);
+    }
+
+    [Fact]
     public async Task Run_ReadOnlyPragmaAndSchema_AreAllowed()
     {
         using var console = new SqlConsole();
