@@ -184,6 +184,8 @@ public sealed class WorkbenchPageTests(SmallDataset dataset) : MudTestContext(da
 
     private IRenderedComponent<ResultsPage> Open(string query)
     {
+        // The live page (a query named by the URL runs only there, not while prerendering).
+        Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Services.GetRequiredService<NavigationManager>().NavigateTo($"/runs/{dataset.RunId}/results{query}");
         return Render<ResultsPage>(p => p.Add(x => x.RunId, dataset.RunId));
     }
