@@ -80,7 +80,7 @@ public sealed class SqliteBulkWriter : IDisposable
     /// Builds the secondary indexes not built yet (after the load: one sort instead of per-row maintenance),
     /// reporting the fraction built after each one.
     /// </summary>
-    public void BuildIndexes(Action<double>? built = null) => BuildIndexes(SqliteSchema.Instance.Indexes, built);
+    public void BuildIndexes(Action<double>? built = null) => BuildIndexes(SqliteSchema.Instance.Indexes.Select(i => i.Statement), built);
 
     private void BuildIndexes(IEnumerable<TableInfo> tables) =>
         BuildIndexes(tables.SelectMany(t => SqliteSchema.Instance.IndexesOf(t.Name)));

@@ -28,7 +28,6 @@ public sealed class SqlConsoleTests(SmallDataset dataset)
     [MemberData(nameof(DeniedStatements))]
     public async Task Run_WritesAttachSettingsAndExtensions_AreRefusedAndTheFileIsUnchanged(string sql, string named)
     {
-        var before = Hash(dataset.DatabasePath);
         using var console = new SqlConsole();
 
         var error = await Assert.ThrowsAsync<SqlConsoleException>(() => console.RunAsync(dataset.DatabasePath, sql, Token));
@@ -36,7 +35,7 @@ public sealed class SqlConsoleTests(SmallDataset dataset)
         Assert.Equal(SqlFailure.Denied, error.Failure);
         Assert.StartsWith("Not allowed: ", error.Message, StringComparison.Ordinal);
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
-        Assert.Equal(before, Hash(dataset.DatabasePath));
+        Assert.Equal(dataset.DatabaseHashAsWritten, Hash(dataset.DatabasePath));
     }
 
     [Theory]
@@ -44,14 +43,13 @@ public sealed class SqlConsoleTests(SmallDataset dataset)
     [InlineData("SELECT COUNT(*) FROM fact_receipt_lines a, fact_receipt_lines b, fact_receipt_lines c")]
     public async Task Run_RunawayQueries_AreInterruptedAtTheTimeLimitWithAMessage(string sql)
     {
-        var before = Hash(dataset.DatabasePath);
         using var console = new SqlConsole(new SqlConsoleOptions { TimeLimit = TimeSpan.FromMilliseconds(300) });
 
         var error = await Assert.ThrowsAsync<SqlConsoleException>(() => console.RunAsync(dataset.DatabasePath, sql, Token));
 
         Assert.Equal(SqlFailure.TimeLimit, error.Failure);
         Assert.Equal("The query ran longer than the time limit of 0.3 s and was stopped.", error.Message);
-        Assert.Equal(before, Hash(dataset.DatabasePath));
+        Assert.Equal(dataset.DatabaseHashAsWritten, Hash(dataset.DatabasePath));
     }
 
     [Fact]
