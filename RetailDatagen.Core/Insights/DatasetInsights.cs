@@ -1,3 +1,5 @@
+using RetailDatagen.Core.Model;
+
 namespace RetailDatagen.Core.Insights;
 
 public sealed record MapPlace(int GeographyId, string City, string State, double Latitude, double Longitude, long Customers, int Stores);
@@ -51,7 +53,7 @@ public sealed record DatasetInsights
         ArgumentNullException.ThrowIfNull(counts);
         var byDay = counts.ToDictionary(c => c.Date, c => c.Count, StringComparer.Ordinal);
         return [.. Enumerable.Range(0, Math.Max(0, days))
-            .Select(i => start.AddDays(i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+            .Select(i => start.AddDays(i).ToString(TextFormats.Date, System.Globalization.CultureInfo.InvariantCulture))
             .Select(d => new DayCount(d, byDay.GetValueOrDefault(d)))];
     }
 

@@ -83,7 +83,7 @@ public sealed class SqliteBulkWriter : IDisposable
         // before SQLite's sorter allocates, so the two peaks do not stack.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         Execute($"PRAGMA cache_size = {SortCacheKiB}");
-        BuildIndexes(SqliteSchema.Instance.Indexes, built);
+        BuildIndexes(SqliteSchema.Instance.Indexes.Select(i => i.Statement), built);
     }
 
     private void BuildIndexes(IEnumerable<string> statements, Action<double>? built = null)
