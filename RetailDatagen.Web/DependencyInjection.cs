@@ -1,3 +1,4 @@
+using RetailDatagen.Core;
 using RetailDatagen.Core.Browsing;
 using RetailDatagen.Web.Api;
 using RetailDatagen.Web.Components.Pages.Configure;
@@ -19,7 +20,7 @@ public static class DependencyInjection
             .Validate(s => s.MaxQueuedRuns >= 1, "RetailDatagen:MaxQueuedRuns must be at least 1.")
             .ValidateOnStart();
 
-        services.AddSingleton(TimeProvider.System);
+        services.AddRetailDatagenCore();
         services.AddSingleton<DiskSpace>();
 
         // Singletons on purpose: a run must outlive the circuit (tab) that started it, and every tab must see it.

@@ -74,13 +74,28 @@ public sealed partial class TableBrowser(BrowseCache? cache = null)
         }
 
         await using var command = connection.CreateCommand();
-        command.CommandText = new StringBuilder()
+        var select = new StringBuilder()
             .Append("SELECT ").AppendJoin(", ", table.Columns.Select(Quote))
-            .Append(" FROM ").Append(Quote(table.Name))
-            .Append(filter.Where)
-            .Append(" ORDER BY ").AppendJoin(", ", OrderBy(table, sortColumn, descending, fromEnd))
-            .Append(" LIMIT $limit OFFSET $offset")
-            .ToString();
+            .Append(" FROM ").Append(Quote(table.Name));
+        if (sortColumn is null && filter.Where.Length > 0
+            && await IsStoredInKeyOrderAsync(connection, databasePath, table, cancellationToken).ConfigureAwait(false))
+        {
+            // Key order is rowid order here, so the page's rowids come from the filter's index alone (sorting integers
+            // instead of whole rows: 7–80 ms instead of 0.2–0.5 s for 100,000 matches of 16.8M) and only the page's
+            // rows are read.
+            var direction = descending ^ fromEnd ? " DESC" : "";
+            select.Append(" WHERE rowid IN (SELECT rowid FROM ").Append(Quote(table.Name)).Append(filter.Where)
+                .Append(" ORDER BY rowid").Append(direction).Append(" LIMIT $limit OFFSET $offset)")
+                .Append(" ORDER BY rowid").Append(direction);
+        }
+        else
+        {
+            select.Append(filter.Where)
+                .Append(" ORDER BY ").AppendJoin(", ", OrderBy(table, sortColumn, descending, fromEnd))
+                .Append(" LIMIT $limit OFFSET $offset");
+        }
+
+        command.CommandText = select.ToString();
         filter.Bind(command);
         command.Parameters.AddWithValue("$limit", limit);
         command.Parameters.AddWithValue("$offset", offset);
@@ -199,6 +214,52 @@ public sealed partial class TableBrowser(BrowseCache? cache = null)
         _cache.Set(databasePath, table.Name, fact, constant);
         return constant != 0;
     }
+
+    /// <summary>
+    /// Whether the table's rows are stored in key order (rowid order is key order). The generator writes every table
+    /// in key order (<c>KeyOrderTests</c>); this guard probes the ends and 64 adjacent pairs spread over the table
+    /// (a few milliseconds, once per file and table), so a file written otherwise keeps the plain ORDER BY.
+    /// </summary>
+    private async Task<bool> IsStoredInKeyOrderAsync(SqliteConnection connection, string databasePath, TableInfo table,
+        CancellationToken cancellationToken)
+    {
+        const string fact = "key-order";
+        if (_cache.TryGet(databasePath, table.Name, fact, out var cached))
+        {
+            return cached != 0;
+        }
+
+        var name = Quote(table.Name);
+        var keys = string.Join(", ", table.KeyColumns.Select(Quote));
+        var descending = string.Join(", ", table.KeyColumns.Select(k => Quote(k) + " DESC"));
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            WITH bounds AS (SELECT MIN(rowid) AS lo, MAX(rowid) AS hi FROM {name}),
+                 steps(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM steps WHERE k < 64),
+                 probes(r) AS (SELECT lo + (hi - lo) * k / 64 FROM bounds, steps)
+            SELECT (SELECT rowid FROM {name} ORDER BY {keys} LIMIT 1) = (SELECT lo FROM bounds)
+               AND (SELECT rowid FROM {name} ORDER BY {descending} LIMIT 1) = (SELECT hi FROM bounds)
+               AND NOT EXISTS (SELECT 1 FROM probes p JOIN {name} a ON a.rowid = p.r JOIN {name} b ON b.rowid = p.r + 1
+                               WHERE {KeyTuple(table, "a")} >= {KeyTuple(table, "b")})
+            """;
+        long ordered;
+        try
+        {
+            // NULL for an empty table.
+            ordered = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long value ? value : 0;
+        }
+        catch (SqliteException)
+        {
+            // A WITHOUT ROWID table, for instance.
+            ordered = 0;
+        }
+
+        _cache.Set(databasePath, table.Name, fact, ordered);
+        return ordered != 0;
+    }
+
+    private static string KeyTuple(TableInfo table, string alias) =>
+        "(" + string.Join(", ", table.KeyColumns.Select(k => alias + "." + Quote(k))) + ")";
 
     internal static async Task<SqliteConnection> OpenAsync(string databasePath, CancellationToken cancellationToken)
     {

@@ -34,7 +34,7 @@ public sealed class CustomerGenerator(MasterPlan plan) : ITableGenerator
         var home = plan.TradeAreas.Locate(index);
         var place = plan.Geographies[home.GeographyId - 1];
         var band = AgeBands[AgeBandAlias.Sample(ref random)];
-        var birthYear = plan.Options.StartDate.Year - random.NextInt(band.MinAge, band.MaxAge);
+        var birthYear = plan.Options.StartDate.Year - random.NextIntInclusive(band.MinAge, band.MaxAge);
         var first = words.FirstName(ref random, birthYear, female: random.Chance(0.51));
         var last = words.LastName(ref random);
         var address = Addresses.Residential(ref random, words, place, home.ZipCode);

@@ -60,6 +60,6 @@ public sealed class ProductGenerator(MasterPlan plan) : ITableGenerator
     internal static DateOnly LaunchDate(ref RowRandom random, DateOnly start, int days)
     {
         var roll = random.NextDouble();
-        return roll < 0.88 ? start.AddDays(-random.NextInt(180, 730)) : start.AddDays(random.NextInt(Math.Max(1, days)));
+        return roll < 0.88 ? start.AddDays(-random.NextIntInclusive(180, 730)) : start.AddDays(random.NextInt(Math.Max(1, days)));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using RetailDatagen.Core.Model;
 
 namespace RetailDatagen.Core.Insights;
 
@@ -68,7 +69,7 @@ public sealed record DatasetInsights
 
     private static IEnumerable<(DateOnly Day, string Text)> Window(DateOnly start, int days) =>
         Enumerable.Range(0, Math.Max(0, days)).Select(i => start.AddDays(i))
-            .Select(d => (d, d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+            .Select(d => (d, d.ToString(TextFormats.Date, System.Globalization.CultureInfo.InvariantCulture)));
 
     public static IReadOnlyList<string> PriceBands { get; } = ["under $5", "$5–$20", "$20–$100", "$100–$500", "$500 and up"];
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using RetailDatagen.Core.Facts;
+using RetailDatagen.Core.Model;
 
 namespace RetailDatagen.Core.Insights;
 
@@ -52,7 +53,7 @@ public static class InsightsQueries
             SalesByDay = Read(db, "SELECT substr(EventTS, 1, 10) AS Day, ROUND(SUM(Subtotal), 2), COUNT(*) FROM fact_receipts GROUP BY Day ORDER BY Day", r =>
             {
                 var day = r.GetString(0);
-                var holiday = RetailCalendar.HolidayOn(DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture))?.Name;
+                var holiday = RetailCalendar.HolidayOn(DateOnly.ParseExact(day, TextFormats.Date, CultureInfo.InvariantCulture))?.Name;
                 return new DaySales(day, r.GetDouble(1), r.GetInt64(2), holiday);
             }),
             SalesByHour = Read(db, "SELECT substr(EventTS, 12, 2) AS Hour, ROUND(SUM(Subtotal), 2) FROM fact_receipts GROUP BY Hour ORDER BY Hour",

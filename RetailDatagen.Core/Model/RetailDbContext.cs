@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions;
+using RetailDatagen.Core.Model.Configurations;
 
 namespace RetailDatagen.Core.Model;
 
@@ -29,10 +31,19 @@ public sealed class RetailDbContext(DbContextOptions<RetailDbContext> options) :
 
     public DbSet<MetaRealism> MetaRealism => Set<MetaRealism>();
 
-    // Foreign keys are declared (and checked while writing), but not every FK column is worth an index:
-    // indexes cost write time, so the configurations add the ones browsing and joins use.
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
-        configurationBuilder.Conventions.Remove<Microsoft.EntityFrameworkCore.Metadata.Conventions.ForeignKeyIndexConvention>();
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Foreign keys are declared (and checked while writing), but not every FK column is worth an index:
+        // indexes cost write time, so the configurations add the ones browsing and joins use.
+        configurationBuilder.Conventions.Remove<ForeignKeyIndexConvention>();
+
+        // One text form per type, shared with the CSV files and the content hash (TextFormats).
+        configurationBuilder.Properties<DateTime>().HaveConversion<IsoTimestampConverter>().HaveColumnType("TEXT");
+        configurationBuilder.Properties<DateOnly>().HaveConversion<IsoDateConverter>().HaveColumnType("TEXT");
+
+        // Money and coordinates are REAL (money rounded to cents), never EF Core's decimal-as-TEXT.
+        configurationBuilder.Properties<double>().HaveColumnType("REAL");
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RetailDbContext).Assembly);

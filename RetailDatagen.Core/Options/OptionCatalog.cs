@@ -1,5 +1,6 @@
 using System.Globalization;
 using RetailDatagen.Core.Dictionaries;
+using RetailDatagen.Core.Model;
 
 namespace RetailDatagen.Core.Options;
 
@@ -38,7 +39,7 @@ public static class OptionCatalog
     {
         if (string.Equals(name, "startDate", StringComparison.OrdinalIgnoreCase))
         {
-            if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (!DateOnly.TryParseExact(value, TextFormats.Date, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
                 return $"startDate must be a date in the form yyyy-MM-dd between {MinStartDate:yyyy-MM-dd} and {MaxStartDate:yyyy-MM-dd} (got '{value}').";
             }

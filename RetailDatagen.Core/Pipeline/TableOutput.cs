@@ -19,16 +19,33 @@ internal sealed class TableOutput(
     /// <summary>Hashes and writes rows in order; must not be called concurrently for one table.</summary>
     public async ValueTask WriteAsync(IRow[] rows, CancellationToken cancellationToken)
     {
-        if (hasher is not null || csv is not null)
+        Record(rows);
+        await PublishAsync(rows, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Adds rows to the content hash, the CSV file and the observer, in order. Independent of
+    /// <see cref="PublishAsync"/>, so the two can run on different threads (the fact stage records a day while
+    /// SQLite writes it).
+    /// </summary>
+    public void Record(IRow[] rows)
+    {
+        observer?.Invoke(rows);
+        if (hasher is null && csv is null)
         {
-            foreach (var row in rows)
-            {
-                hasher?.AddRow(row);
-                csv?.Write(row);
-            }
+            return;
         }
 
-        observer?.Invoke(rows);
+        foreach (var row in rows)
+        {
+            hasher?.AddRow(row);
+            csv?.Write(row);
+        }
+    }
+
+    /// <summary>Hands rows to the SQLite writer (or just counts them when there is no database), in order.</summary>
+    public async ValueTask PublishAsync(IRow[] rows, CancellationToken cancellationToken)
+    {
         _produced += rows.Length;
         if (queue is not null)
         {

@@ -30,9 +30,12 @@ public struct RowRandom
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int NextInt(int maxExclusive) => (int)(((NextUInt64() >> 32) * (ulong)(uint)maxExclusive) >> 32);
 
-    /// <summary>Uniform integer in [min, maxInclusive].</summary>
+    /// <summary>
+    /// Uniform integer in [min, maxInclusive]. Named apart from <see cref="NextInt(int)"/> because its upper bound
+    /// is inclusive, the opposite of <see cref="System.Random.Next(int, int)"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int NextInt(int min, int maxInclusive) =>
+    public int NextIntInclusive(int min, int maxInclusive) =>
         min + (int)(((NextUInt64() >> 32) * (ulong)((long)maxInclusive - min + 1)) >> 32);
 
     /// <summary>Uniform in [min, max).</summary>

@@ -1,57 +1,68 @@
-using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using RetailDatagen.Core.Model;
 
 namespace RetailDatagen.Core.Sinks;
 
 /// <summary>
-/// The DDL of <c>retail.db</c>, taken from the EF Core model and split so tables are created before the bulk
-/// load and secondary indexes after it (building an index once is far cheaper than maintaining it per row).
+/// The DDL of <c>retail.db</c>, built from the EF Core model's create operations (the ones
+/// <c>EnsureCreated</c> runs) and split so tables are created before the bulk load and secondary indexes after
+/// it (building an index once is far cheaper than maintaining it per row).
 /// </summary>
-public sealed partial record SqliteSchema(IReadOnlyList<string> Tables, IReadOnlyList<string> Indexes)
+/// <param name="Tables">The <c>CREATE TABLE</c> statements, parents before children.</param>
+/// <param name="Indexes">The indexes to build after the load, unique keys first.</param>
+/// <param name="TablesWithForeignKeys">The tables that declare foreign keys.</param>
+public sealed record SqliteSchema(
+    IReadOnlyList<string> Tables, IReadOnlyList<SqliteIndex> Indexes, IReadOnlySet<string> TablesWithForeignKeys)
 {
     private static readonly Lazy<SqliteSchema> Lazy = new(Build);
 
     public static SqliteSchema Instance => Lazy.Value;
+
+    /// <summary>Whether the model declares foreign keys on this table.</summary>
+    public bool HasForeignKeys(string table) => TablesWithForeignKeys.Contains(table);
 
     private static SqliteSchema Build()
     {
         using var connection = new SqliteConnection("Data Source=:memory:");
         var options = new DbContextOptionsBuilder<RetailDbContext>().UseSqlite(connection).Options;
         using var context = new RetailDbContext(options);
-        var statements = context.Database.GenerateCreateScript()
-            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(s => s.Length > 0)
-            .ToList();
+        var model = context.GetService<IDesignTimeModel>().Model;
+        var operations = context.GetService<IMigrationsModelDiffer>().GetDifferences(null, model.GetRelationalModel());
+        var generator = context.GetService<IMigrationsSqlGenerator>();
+        string Sql(MigrationOperation operation) =>
+            string.Concat(generator.Generate([operation], model).Select(c => c.CommandText)).Trim().TrimEnd(';');
+
         var tables = new List<string>();
-        var indexes = new List<string>();
-        foreach (var statement in statements.Where(s => s.StartsWith("CREATE TABLE", StringComparison.OrdinalIgnoreCase)))
+        var keys = new List<SqliteIndex>();
+        var withForeignKeys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var table in operations.OfType<CreateTableOperation>())
         {
             // Alternate keys (unique columns other tables reference) become unique indexes built after the load:
             // SQLite only needs the parent's unique index when child rows arrive, and building it once is far
             // cheaper than maintaining it for every random key inserted.
-            var table = TableName().Match(statement).Groups[1].Value;
-            var keys = AlternateKey().Matches(statement);
-            tables.Add(AlternateKey().Replace(statement, ""));
-            indexes.AddRange(keys.Select(k => $"CREATE UNIQUE INDEX \"{k.Groups[1].Value}\" ON \"{table}\" ({k.Groups[2].Value})"));
+            foreach (var key in table.UniqueConstraints)
+            {
+                var index = new CreateIndexOperation { Name = key.Name, Table = key.Table, Columns = key.Columns, IsUnique = true };
+                keys.Add(new SqliteIndex(table.Name, key.Name, Sql(index)));
+            }
+
+            table.UniqueConstraints.Clear();
+            tables.Add(Sql(table));
+            if (table.ForeignKeys.Count > 0)
+            {
+                withForeignKeys.Add(table.Name);
+            }
         }
 
-        indexes.AddRange(statements.Where(s => s.StartsWith("CREATE", StringComparison.OrdinalIgnoreCase) && s.Contains(" INDEX ", StringComparison.OrdinalIgnoreCase)));
-        return new SqliteSchema(tables, indexes);
+        var indexes = operations.OfType<CreateIndexOperation>().Select(i => new SqliteIndex(i.Table, i.Name, Sql(i)));
+        return new SqliteSchema(tables, [.. keys, .. indexes], withForeignKeys);
     }
-
-    /// <summary>Whether the model declares foreign keys on this table.</summary>
-    public bool HasForeignKeys(string table) =>
-        Tables.Any(t => t.StartsWith($"CREATE TABLE \"{table}\"", StringComparison.Ordinal) && t.Contains("FOREIGN KEY", StringComparison.Ordinal));
-
-    /// <summary>The index statements of one table.</summary>
-    public IEnumerable<string> IndexesOf(string table) =>
-        Indexes.Where(i => i.Contains($" ON \"{table}\" ", StringComparison.Ordinal));
-
-    [GeneratedRegex("^CREATE TABLE \"([^\"]+)\"")]
-    private static partial Regex TableName();
-
-    [GeneratedRegex(",\\s*CONSTRAINT \"(AK_[^\"]+)\" UNIQUE \\(([^)]+)\\)")]
-    private static partial Regex AlternateKey();
 }
+
+/// <summary>One index of <c>retail.db</c> and the statement that builds it.</summary>
+public sealed record SqliteIndex(string Table, string Name, string Statement);

@@ -7,6 +7,10 @@ namespace RetailDatagen.Tests.Cli;
 
 public sealed class CliTests : IDisposable
 {
+    // Runs whose content no assertion reads: as small as the checks allow.
+    private static readonly string[] SmallRun =
+        ["--set", "customers=500", "--set", "products=100", "--set", "stores=4", "--set", "days=1"];
+
     private readonly TempDirectory _temp = new();
     private readonly StringWriter _stdout = new();
     private readonly StringWriter _stderr = new();
@@ -16,7 +20,7 @@ public sealed class CliTests : IDisposable
     {
         var dir = _temp.Combine("run");
 
-        var exit = await Run("generate", "--preset", "small", "--seed", "5", "--out", dir, "--format", "both", "--threads", "2", "--set", "customers=3000", "--set", "products=200");
+        var exit = await Run("generate", "--preset", "small", "--seed", "5", "--out", dir, "--format", "both", "--threads", "2", "--set", "customers=3000", "--set", "products=200", "--set", "stores=6", "--set", "days=2");
 
         Assert.Equal(CliApp.Success, exit);
         var manifest = RunManifest.TryRead(Path.Combine(dir, "manifest.json"));
@@ -83,18 +87,18 @@ public sealed class CliTests : IDisposable
         Directory.CreateDirectory(dir);
         await File.WriteAllTextAsync(Path.Combine(dir, "notes.txt"), "keep", TestContext.Current.CancellationToken);
 
-        var refused = await Run("generate", "--preset", "small", "--set", "customers=500", "--out", dir, "--quiet");
+        var refused = await Run(["generate", "--preset", "small", .. SmallRun, "--out", dir, "--quiet"]);
         Assert.Equal(CliApp.InvalidInput, refused);
         Assert.Contains("is not empty", _stderr.ToString(), StringComparison.Ordinal);
 
-        var forcedOverNotes = await Run("generate", "--preset", "small", "--set", "customers=500", "--out", dir, "--force", "--quiet");
+        var forcedOverNotes = await Run(["generate", "--preset", "small", .. SmallRun, "--out", dir, "--force", "--quiet"]);
         Assert.Equal(CliApp.InvalidInput, forcedOverNotes);
         Assert.Contains("--force replaces only an empty folder or an earlier run folder", _stderr.ToString(), StringComparison.Ordinal);
         Assert.Equal("keep", await File.ReadAllTextAsync(Path.Combine(dir, "notes.txt"), TestContext.Current.CancellationToken));
 
         var run = _temp.Combine("earlier-run");
-        Assert.Equal(CliApp.Success, await Run("generate", "--preset", "small", "--set", "customers=500", "--set", "seed=1", "--out", run, "--quiet"));
-        var forced = await Run("generate", "--preset", "small", "--set", "customers=500", "--set", "seed=2", "--out", run, "--force", "--quiet");
+        Assert.Equal(CliApp.Success, await Run(["generate", "--preset", "small", .. SmallRun, "--set", "seed=1", "--out", run, "--quiet"]));
+        var forced = await Run(["generate", "--preset", "small", .. SmallRun, "--set", "seed=2", "--out", run, "--force", "--quiet"]);
         Assert.Equal(CliApp.Success, forced);
         Assert.Equal(2, RunManifest.TryRead(Path.Combine(run, "manifest.json"))?.Seed);
     }

@@ -44,6 +44,37 @@ public sealed class AtomicOutputTests : IDisposable
     }
 
     [Fact]
+    public async Task FaultWhileWritingFacts_LeavesNoOutput_AndNamesTheCause()
+    {
+        // The fact stage writes SQLite on one thread while checks, hashes and CSV follow on another: a failure
+        // on the SQLite side must stop both and still leave nothing behind.
+        var ct = TestContext.Current.CancellationToken;
+        var target = _temp.Combine("facts-failed");
+        var progress = new RecordingProgress();
+        var request = new GenerationRequest
+        {
+            Options = TestRuns.Tiny with { Format = OutputFormat.Both, BatchSize = 200 },
+            OutputDirectory = target,
+            RunId = TestRuns.NewRunId(),
+            AfterBatch = (table, rows) =>
+            {
+                if (table == Tables.ReceiptLines && rows >= 400)
+                {
+                    throw new IOException("disk full in the fact stage (injected)");
+                }
+            },
+        };
+
+        var error = await Assert.ThrowsAsync<IOException>(() => new GenerationPipeline().RunAsync(request, progress, ct));
+
+        Assert.Contains("fact stage", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(target));
+        Assert.Empty(Directory.EnumerateDirectories(_temp.Path, ".staging-*"));
+        Assert.Equal(TableState.Completed, progress.Last(Tables.Customers.Name).State);
+        Assert.Equal(TableState.Failed, progress.Last(Tables.ReceiptLines.Name).State);
+    }
+
+    [Fact]
     public async Task FaultWhileReplacingAFolder_KeepsTheFolderItWasToReplace()
     {
         var ct = TestContext.Current.CancellationToken;

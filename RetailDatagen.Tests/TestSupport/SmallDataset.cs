@@ -26,8 +26,14 @@ public sealed class SmallDataset : IAsyncLifetime
 
     public string DatabasePath => Path.Combine(Directory, RunFolder.DatabaseFile);
 
-    public async ValueTask InitializeAsync() =>
-        Manifest = await TestRuns.WriteAsync(OutputRoot, Options);
+    /// <summary>SHA-256 of <c>retail.db</c> right after it was written: tests that must leave it unchanged compare with it.</summary>
+    public string DatabaseHashAsWritten { get; private set; } = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        Manifest = await TestRuns.GenerateFolderAsync(OutputRoot, Options);
+        DatabaseHashAsWritten = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(DatabasePath)));
+    }
 
     public ValueTask DisposeAsync()
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using RetailDatagen.Core.Model;
 using RetailDatagen.Core.Options;
@@ -39,20 +40,61 @@ public static class TestRuns
 
     /// <summary>
     /// Writes a run folder named after its run id (or <paramref name="folderName"/>) under <paramref name="outputRoot"/>,
-    /// exactly as the app and the CLI write one, with a clock fixed at <paramref name="startedAt"/>.
+    /// exactly as the app and the CLI write one, with a clock fixed at <paramref name="startedAt"/>. The same options and
+    /// clock always give the same folder, so each one is generated once per test run and copied after that.
     /// </summary>
     public static async Task<RunManifest> WriteAsync(
         string outputRoot, GenerationOptions? options = null, DateTimeOffset? startedAt = null, string? folderName = null)
     {
-        var clock = new FixedClock(startedAt ?? new DateTimeOffset(2025, 1, 1, 12, 0, 0, TimeSpan.Zero));
+        var key = (options ?? Tiny, startedAt ?? DefaultStart);
+        var (folder, manifest) = await Templates.GetOrAdd(key, k => new(() => WriteTemplateAsync(k.Options, k.StartedAt))).Value;
+        CopyDirectory(folder, Path.Combine(outputRoot, folderName ?? manifest.RunId));
+        return manifest;
+    }
+
+    /// <summary>Generates a run folder (no copy), as <see cref="WriteAsync"/> describes.</summary>
+    public static async Task<RunManifest> GenerateFolderAsync(
+        string outputRoot, GenerationOptions options, DateTimeOffset? startedAt = null, string? folderName = null)
+    {
+        var clock = new FixedClock(startedAt ?? DefaultStart);
         var runId = RunIds.New(clock);
         var request = new GenerationRequest
         {
-            Options = options ?? Tiny,
+            Options = options,
             OutputDirectory = Path.Combine(outputRoot, folderName ?? runId),
             RunId = runId,
         };
-        return await new GenerationPipeline(clock).RunAsync(request, null, TestContext.Current.CancellationToken);
+        return await new GenerationPipeline(clock).RunAsync(request, null, CancellationToken.None);
+    }
+
+    private static readonly DateTimeOffset DefaultStart = new(2025, 1, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private static readonly TempDirectory TemplateRoot = DeletedOnExit(new TempDirectory());
+
+    private static readonly ConcurrentDictionary<(GenerationOptions Options, DateTimeOffset StartedAt), Lazy<Task<(string Folder, RunManifest Manifest)>>> Templates = new();
+
+    private static async Task<(string Folder, RunManifest Manifest)> WriteTemplateAsync(GenerationOptions options, DateTimeOffset startedAt)
+    {
+        var root = TemplateRoot.Combine(Guid.NewGuid().ToString("N"));
+        var manifest = await GenerateFolderAsync(root, options, startedAt);
+        return (Path.Combine(root, manifest.RunId), manifest);
+    }
+
+    private static void CopyDirectory(string source, string target)
+    {
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
+    }
+
+    private static TempDirectory DeletedOnExit(TempDirectory directory)
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => directory.Dispose();
+        return directory;
     }
 
     public static SqliteConnection Open(string runDirectory)

@@ -31,7 +31,8 @@ public static class ApiEndpoints
         api.MapGet("/runs/{runId}/tables/{table}/facets", GetFacets)
             .WithSummary("Top values with counts of the low-cardinality columns of the filtered view.");
         api.MapGet("/runs/{runId}/sql", RunSql)
-            .WithSummary("Runs read-only SQL (time limit, row cap) and returns {columns, rows, truncated, elapsedMs}.");
+            .WithSummary("Runs read-only SQL (time limit, row cap) and returns {columns, rows, truncated, elapsedMs, "
+                + "firstRowMs}.");
         api.MapGet("/runs/{runId}/sql/export", ExportSql)
             .WithSummary("Streams the full result of read-only SQL as CSV (format=csv) or JSON (format=json).");
         api.MapGet("/dictionary", GetDictionary).WithSummary("What every table and column means.");
@@ -135,7 +136,7 @@ public static class ApiEndpoints
         {
             var result = await console.RunAsync(path, q ?? "", cancellationToken);
             return TypedResults.Ok(new SqlResponse([.. result.Columns.Select(c => c.Name)], result.Rows, result.Truncated,
-                Math.Round(result.ElapsedMs, 1)));
+                Math.Round(result.ElapsedMs, 1), result.FirstRowMs is { } first ? Math.Round(first, 1) : null));
         }
         catch (SqlConsoleException ex)
         {
@@ -157,48 +158,63 @@ public static class ApiEndpoints
             return TypedResults.BadRequest(new ApiError($"format is csv or json (got '{format}')."));
         }
 
-        // The response starts with the first row, so an error after that can only end the stream; errors that
-        // SQLite reports while preparing (syntax, a denied statement) still come back as 400 before any byte.
+        // Nothing is sent before the first row, so an error until then (syntax, a denied statement, the time limit of a
+        // query that finds no row in time) is still a 400 or 408; after it, an error can only break the stream.
         var response = context.Response;
-        var started = false;
-        var first = true;
-        await using var writer = new StreamWriter(response.Body, new UTF8Encoding(false), 1 << 16);
+        var sent = false;
+        var writer = new StreamWriter(response.Body, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
         try
         {
             await console.ExecuteAsync(path, q ?? "", console.Options.ExportTimeLimit,
-                async (columns, token) =>
-                {
-                    started = true;
-                    response.ContentType = json ? "application/json" : "text/csv; charset=utf-8";
-                    response.Headers.ContentDisposition = $"attachment; filename=\"{runId}-query.{(json ? "json" : "csv")}\"";
-                    await writer.WriteAsync(json
-                        ? "{\"columns\":" + JsonSerializer.Serialize(columns.Select(c => c.Name)) + ",\"rows\":["
-                        : string.Join(',', columns.Select(c => TableBrowser.CsvField(c.Name))) + "\r\n");
-                },
+                async (columns, token) => await writer.WriteAsync(json
+                    ? "{\"columns\":" + JsonSerializer.Serialize(columns.Select(c => c.Name)) + ",\"rows\":["
+                    : string.Join(',', columns.Select(c => TableBrowser.CsvField(c.Name))) + "\r\n"),
                 async (row, token) =>
                 {
-                    if (json && !first)
+                    if (json && sent)
                     {
                         await writer.WriteAsync(',');
                     }
 
-                    first = false;
                     await writer.WriteAsync(json ? JsonSerializer.Serialize(row) : CsvRow(row));
+                    if (!sent)
+                    {
+                        // The header and first row leave at once, even when a slow scan finds the next row only
+                        // seconds later; after that the 64 KB buffer sends whole blocks.
+                        sent = true;
+                        Attachment(response, runId, json);
+                        await writer.FlushAsync(token);
+                    }
+
                     return true;
                 },
                 cancellationToken);
-            if (json)
+            if (!sent)
             {
-                await writer.WriteAsync("]}");
+                Attachment(response, runId, json);
             }
 
-            await writer.FlushAsync(cancellationToken);
+            await writer.WriteAsync(json ? "]}" : "");
+            await writer.DisposeAsync();
             return TypedResults.Empty;
         }
-        catch (SqlConsoleException ex) when (!started)
+        catch (SqlConsoleException ex) when (!sent)
         {
+            // The header is still in the writer's buffer: dropping the writer unflushed leaves the response unstarted.
             return Failure(ex);
         }
+        catch (SqlConsoleException)
+        {
+            // Rows already left with a 200: breaking the connection is the only way to say the file is incomplete.
+            context.Abort();
+            return TypedResults.Empty;
+        }
+    }
+
+    private static void Attachment(HttpResponse response, string runId, bool json)
+    {
+        response.ContentType = json ? "application/json" : "text/csv; charset=utf-8";
+        response.Headers.ContentDisposition = $"attachment; filename=\"{runId}-query.{(json ? "json" : "csv")}\"";
     }
 
     internal static Ok<IReadOnlyList<TableDoc>> GetDictionary() => TypedResults.Ok(DataDictionary.Tables);

@@ -18,18 +18,18 @@ namespace RetailDatagen.Web.Cli;
 /// </summary>
 internal static class BenchCommand
 {
-    public static Command Create(CliOptions cli, TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliOptions cli, GenerationPipeline pipeline, TextWriter stdout, TextWriter stderr)
     {
         var command = new Command("bench", "Measure generation and write speed; write bench.json.")
         {
             cli.Preset, cli.Config, cli.Seed, cli.Format, cli.Threads, cli.Set, cli.BenchOut,
         };
-        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, cli, stdout, stderr, cancellationToken));
+        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, cli, pipeline, stdout, stderr, cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        ParseResult parsed, CliOptions cli, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+        ParseResult parsed, CliOptions cli, GenerationPipeline pipeline, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         if (OptionsFromArguments.TryBuild(parsed, cli, out var options) is { } optionError)
         {
@@ -40,7 +40,6 @@ internal static class BenchCommand
         var outDir = Path.GetFullPath(parsed.GetValue(cli.BenchOut) ?? Path.Combine("output", "bench"));
         Directory.CreateDirectory(outDir);
         var runDir = Path.Combine(outDir, "run");
-        var pipeline = new GenerationPipeline();
 
         await stdout.WriteLineAsync($"Bench: preset {options.Preset}, format {options.Format.ToOptionValue()}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}");
         // Warm-up: the first run of a process also pays for loading the dictionaries, building the EF model of

@@ -3,6 +3,8 @@ using System.CommandLine.Completions;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.Runtime.InteropServices;
+using RetailDatagen.Core;
+using RetailDatagen.Core.Pipeline;
 
 namespace RetailDatagen.Web.Cli;
 
@@ -42,7 +44,9 @@ internal static class CliApp
     public static async Task<int> RunAsync(
         string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var root = Build(stdout, stderr);
+        // The same registration as the web app: the pipeline and its clock come from the container.
+        await using var services = new ServiceCollection().AddRetailDatagenCore().BuildServiceProvider();
+        var root = Build(services.GetRequiredService<GenerationPipeline>(), stdout, stderr);
         var parsed = root.Parse(args is ["help", .. var rest] ? [.. rest, "--help"] : args);
         if (parsed.Action is ParseErrorAction)
         {
@@ -76,7 +80,7 @@ internal static class CliApp
         }
     }
 
-    private static RootCommand Build(TextWriter stdout, TextWriter stderr)
+    private static RootCommand Build(GenerationPipeline pipeline, TextWriter stdout, TextWriter stderr)
     {
         var cli = new CliOptions();
         var root = new RootCommand(
@@ -86,8 +90,8 @@ internal static class CliApp
             Exit codes: 0 success, 1 failure or cancelled, 2 invalid input (the message names the option).
             """)
         {
-            GenerateCommand.Create(cli, stdout, stderr),
-            BenchCommand.Create(cli, stdout, stderr),
+            GenerateCommand.Create(cli, pipeline, stdout, stderr),
+            BenchCommand.Create(cli, pipeline, stdout, stderr),
         };
         foreach (var option in root.Options.Where(o => o.Action is HelpAction))
         {

@@ -6,18 +6,18 @@ namespace RetailDatagen.Web.Cli;
 
 internal static class GenerateCommand
 {
-    public static Command Create(CliOptions cli, TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliOptions cli, GenerationPipeline pipeline, TextWriter stdout, TextWriter stderr)
     {
         var command = new Command("generate", "Write a run folder: retail.db, csv/<table>.csv and manifest.json.")
         {
             cli.Preset, cli.Config, cli.Seed, cli.Format, cli.Threads, cli.Set, cli.Out, cli.Force, cli.Quiet,
         };
-        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, cli, stdout, stderr, cancellationToken));
+        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, cli, pipeline, stdout, stderr, cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        ParseResult parsed, CliOptions cli, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+        ParseResult parsed, CliOptions cli, GenerationPipeline pipeline, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         if (OptionsFromArguments.TryBuild(parsed, cli, out var options) is { } optionError)
         {
@@ -46,7 +46,7 @@ internal static class GenerateCommand
         using var progress = parsed.GetValue(cli.Quiet) ? null : new ConsoleProgress(stderr, TimeSpan.FromSeconds(1));
         try
         {
-            var manifest = await new GenerationPipeline().RunAsync(
+            var manifest = await pipeline.RunAsync(
                 new GenerationRequest { Options = options, OutputDirectory = outDir, RunId = runId, Overwrite = force },
                 progress,
                 cancellationToken);

@@ -1,4 +1,3 @@
-using RetailDatagen.Core.Options;
 using RetailDatagen.Core.Pipeline;
 
 namespace RetailDatagen.Web.Runs;
@@ -10,8 +9,7 @@ namespace RetailDatagen.Web.Runs;
 internal sealed partial class RunWorker(
     RunCoordinator coordinator,
     RunCatalog catalog,
-    TimeProvider time,
-    ILoggerFactory loggerFactory,
+    GenerationPipeline pipeline,
     ILogger<RunWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -32,35 +30,48 @@ internal sealed partial class RunWorker(
     private async Task GenerateAsync(LiveRun run, CancellationToken stoppingToken)
     {
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(run.Cancellation.Token, stoppingToken);
-        var pipeline = new GenerationPipeline(time, loggerFactory.CreateLogger<GenerationPipeline>());
-        var request = new GenerationRequest { Options = run.Options, OutputDirectory = catalog.FolderFor(run.RunId), RunId = run.RunId };
+        var request = new GenerationRequest
+        {
+            Options = run.Options, OutputDirectory = catalog.FolderFor(run.RunId), RunId = run.RunId,
+        };
         try
         {
-            var manifest = await pipeline.RunAsync(request, run, cancel.Token);
-            run.Complete(manifest);
+            run.Complete(await pipeline.RunAsync(request, run, cancel.Token));
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            run.Fail(RunStatus.Cancelled, stoppingToken.IsCancellationRequested ? "The app stopped before the run finished." : null);
+            return;
+        }
+        catch (Exception ex)
+        {
+            // The worker must outlive a failed run. The pipeline has logged the failure (once) and removed its
+            // staging folder; bad options were refused before anything was written.
+            run.Fail(RunStatus.Failed, ex.Message);
+            return;
+        }
+
+        ApplyRetention();
+    }
+
+    private void ApplyRetention()
+    {
+        try
+        {
             foreach (var deleted in catalog.ApplyRetention())
             {
                 LogRetentionDeleted(deleted);
             }
         }
-        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
-        {
-            run.Fail(RunStatus.Cancelled, stoppingToken.IsCancellationRequested ? "The app stopped before the run finished." : null);
-        }
-        catch (OptionsValidationException ex)
-        {
-            run.Fail(RunStatus.Failed, ex.Message);
-        }
         catch (Exception ex)
         {
-            // The worker must outlive a failed run; the pipeline has already removed its staging folder.
-            LogRunFailed(ex, run.RunId);
-            run.Fail(RunStatus.Failed, ex.Message);
+            // The finished run stays completed; a folder that cannot be deleted now is tried again after the next run.
+            LogRetentionFailed(ex);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} failed")]
-    private partial void LogRunFailed(Exception exception, string runId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Retention could not delete an old run")]
+    private partial void LogRetentionFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted run {RunId}")]
     private partial void LogRetentionDeleted(string runId);

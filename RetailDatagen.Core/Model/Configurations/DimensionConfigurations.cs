@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace RetailDatagen.Core.Model.Configurations;
 
@@ -75,17 +74,11 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
 
 internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
 {
-    private static readonly ValueConverter<DateOnly, string> IsoDate =
-        new(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            s => DateOnly.ParseExact(s, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-
     public void Configure(EntityTypeBuilder<Product> builder)
     {
         builder.ToContractTable(Tables.Products);
         builder.HasKey(x => x.ID);
         builder.Property(x => x.ID).ValueGeneratedNever();
-        builder.Money(nameof(Product.Cost), nameof(Product.MSRP), nameof(Product.SalePrice));
-        builder.Property(x => x.LaunchDate).HasConversion(IsoDate).HasColumnType("TEXT");
         builder.HasIndex(x => new { x.ProductName, x.Brand }).IsUnique();
         builder.HasIndex(x => new { x.Department, x.Category, x.Subcategory });
     }

@@ -9,8 +9,6 @@ internal sealed class ReceiptConfiguration : IEntityTypeConfiguration<Receipt>
     {
         builder.ToContractTable(Tables.Receipts);
         builder.HasKey(x => x.ReceiptId);
-        builder.Property(x => x.EventTS).HasConversion(Timestamps.Iso).HasColumnType("TEXT");
-        builder.Money(nameof(Receipt.Subtotal), nameof(Receipt.Tax), nameof(Receipt.Total));
         builder.HasOne<Store>().WithMany().HasForeignKey(x => x.StoreID).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerID).IsRequired(false).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Receipt>().WithMany().HasForeignKey(x => x.ReturnForReceiptId).IsRequired(false).OnDelete(DeleteBehavior.Restrict);
@@ -24,8 +22,6 @@ internal sealed class ReceiptLineConfiguration : IEntityTypeConfiguration<Receip
     {
         builder.ToContractTable(Tables.ReceiptLines);
         builder.HasKey(x => new { x.ReceiptId, x.Line });
-        builder.Property(x => x.EventTS).HasConversion(Timestamps.Iso).HasColumnType("TEXT");
-        builder.Money(nameof(ReceiptLine.UnitPrice), nameof(ReceiptLine.ExtPrice));
         builder.HasOne<Receipt>().WithMany().HasForeignKey(x => x.ReceiptId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Product>().WithMany().HasForeignKey(x => x.ProductID).OnDelete(DeleteBehavior.Restrict);
     }
@@ -37,7 +33,6 @@ internal sealed class StoreInventoryTxnConfiguration : IEntityTypeConfiguration<
     {
         builder.ToContractTable(Tables.StoreInventoryTxns);
         builder.HasKey(x => x.TraceId);
-        builder.Property(x => x.EventTS).HasConversion(Timestamps.Iso).HasColumnType("TEXT");
         builder.HasOne<Store>().WithMany().HasForeignKey(x => x.StoreID).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Product>().WithMany().HasForeignKey(x => x.ProductID).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => new { x.StoreID, x.ProductID, x.EventTS });
@@ -50,7 +45,6 @@ internal sealed class DcInventoryTxnConfiguration : IEntityTypeConfiguration<DcI
     {
         builder.ToContractTable(Tables.DcInventoryTxns);
         builder.HasKey(x => x.TraceId);
-        builder.Property(x => x.EventTS).HasConversion(Timestamps.Iso).HasColumnType("TEXT");
         builder.HasOne<DistributionCenter>().WithMany().HasForeignKey(x => x.DCID).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Product>().WithMany().HasForeignKey(x => x.ProductID).OnDelete(DeleteBehavior.Restrict);
     }
@@ -62,9 +56,6 @@ internal sealed class TruckMoveConfiguration : IEntityTypeConfiguration<TruckMov
     {
         builder.ToContractTable(Tables.TruckMoves);
         builder.HasKey(x => x.TraceId);
-        builder.Property(x => x.EventTS).HasConversion(Timestamps.Iso).HasColumnType("TEXT");
-        builder.Property(x => x.ETA).HasConversion(Timestamps.Iso).HasColumnType("TEXT");
-        builder.Property(x => x.ETD).HasConversion(Timestamps.Iso).HasColumnType("TEXT");
         builder.HasOne<Truck>().WithMany().HasForeignKey(x => x.TruckId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<DistributionCenter>().WithMany().HasForeignKey(x => x.DCID).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Store>().WithMany().HasForeignKey(x => x.StoreID).IsRequired(false).OnDelete(DeleteBehavior.Restrict);
@@ -78,7 +69,6 @@ internal sealed class FootTrafficConfiguration : IEntityTypeConfiguration<FootTr
     {
         builder.ToContractTable(Tables.FootTraffic);
         builder.HasKey(x => x.TraceId);
-        builder.Property(x => x.EventTS).HasConversion(Timestamps.Iso).HasColumnType("TEXT");
         builder.HasOne<Store>().WithMany().HasForeignKey(x => x.StoreID).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -89,7 +79,6 @@ internal sealed class BlePingConfiguration : IEntityTypeConfiguration<BlePing>
     {
         builder.ToContractTable(Tables.BlePings);
         builder.HasKey(x => x.TraceId);
-        builder.Property(x => x.EventTS).HasConversion(Timestamps.Iso).HasColumnType("TEXT");
         builder.HasOne<Store>().WithMany().HasForeignKey(x => x.StoreID).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerBLEId).HasPrincipalKey(c => c.BLEId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -101,8 +90,6 @@ internal sealed class MarketingImpressionConfiguration : IEntityTypeConfiguratio
     {
         builder.ToContractTable(Tables.Marketing);
         builder.HasKey(x => x.TraceId);
-        builder.Property(x => x.EventTS).HasConversion(Timestamps.Iso).HasColumnType("TEXT");
-        builder.Money(nameof(MarketingImpression.Cost));
         builder.HasIndex(x => x.ImpressionId).IsUnique();
         builder.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerAdId).HasPrincipalKey(c => c.AdId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -114,8 +101,6 @@ internal sealed class OnlineOrderConfiguration : IEntityTypeConfiguration<Online
     {
         builder.ToContractTable(Tables.OnlineOrders);
         builder.HasKey(x => x.OrderId);
-        builder.Property(x => x.EventTS).HasConversion(Timestamps.Iso).HasColumnType("TEXT");
-        builder.Money(nameof(OnlineOrder.Subtotal), nameof(OnlineOrder.Tax), nameof(OnlineOrder.Total));
         builder.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerID).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -126,7 +111,6 @@ internal sealed class OnlineOrderLineConfiguration : IEntityTypeConfiguration<On
     {
         builder.ToContractTable(Tables.OnlineOrderLines);
         builder.HasKey(x => new { x.OrderId, x.Line });
-        builder.Money(nameof(OnlineOrderLine.UnitPrice), nameof(OnlineOrderLine.ExtPrice));
         builder.HasOne<OnlineOrder>().WithMany().HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Product>().WithMany().HasForeignKey(x => x.ProductID).OnDelete(DeleteBehavior.Restrict);
     }

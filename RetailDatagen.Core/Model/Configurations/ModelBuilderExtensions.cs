@@ -15,14 +15,4 @@ internal static class ModelBuilderExtensions
             builder.Property(table.Columns[i]).HasColumnName(table.Columns[i]).HasColumnOrder(i);
         }
     }
-
-    /// <summary>Money is REAL rounded to cents, never EF Core's decimal-as-TEXT.</summary>
-    public static void Money<T>(this EntityTypeBuilder<T> builder, params string[] columns)
-        where T : class
-    {
-        foreach (var column in columns)
-        {
-            builder.Property(column).HasColumnType("REAL");
-        }
-    }
 }

@@ -1,15 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace RetailDatagen.Core.Model.Configurations;
-
-internal static class Timestamps
-{
-    public static readonly ValueConverter<DateTime, string> Iso =
-        new(d => d.ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
-            s => DateTime.ParseExact(s, "yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
-}
 
 internal sealed class DcInventorySnapshotConfiguration : IEntityTypeConfiguration<DcInventorySnapshot>
 {
@@ -17,7 +9,6 @@ internal sealed class DcInventorySnapshotConfiguration : IEntityTypeConfiguratio
     {
         builder.ToContractTable(Tables.DcInventorySnapshots);
         builder.HasKey(x => new { x.DCID, x.ProductID });
-        builder.Property(x => x.LastUpdated).HasConversion(Timestamps.Iso).HasColumnType("TEXT");
         builder.HasOne<DistributionCenter>().WithMany().HasForeignKey(x => x.DCID).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Product>().WithMany().HasForeignKey(x => x.ProductID).OnDelete(DeleteBehavior.Restrict);
     }
@@ -29,7 +20,6 @@ internal sealed class StoreInventorySnapshotConfiguration : IEntityTypeConfigura
     {
         builder.ToContractTable(Tables.StoreInventorySnapshots);
         builder.HasKey(x => new { x.StoreID, x.ProductID });
-        builder.Property(x => x.LastUpdated).HasConversion(Timestamps.Iso).HasColumnType("TEXT");
         builder.HasOne<Store>().WithMany().HasForeignKey(x => x.StoreID).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Product>().WithMany().HasForeignKey(x => x.ProductID).OnDelete(DeleteBehavior.Restrict);
     }

@@ -10,11 +10,11 @@ public sealed partial class EndToEndTests
     public async Task Workbench_RunAQueryFilterAColumnAndFollowAForeignKey()
     {
         SetDefaultExpectTimeout(30_000);
-        var manifest = await TestRuns.WriteAsync(_temp.Combine("output"));
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1000 } });
+        var manifest = await TestRuns.WriteAsync(app.OutputRoot);
+        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1000 } });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(60_000);
-        var results = $"{_baseUrl}/runs/{manifest.RunId}/results";
+        var results = $"{app.BaseUrl}/runs/{manifest.RunId}/results";
 
         // SQL: type a query, run it with Ctrl+Enter, see the rows and the count; the query lands in the URL.
         await page.GotoAsync(results + "?section=sql");

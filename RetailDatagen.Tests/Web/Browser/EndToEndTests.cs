@@ -1,19 +1,11 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using RetailDatagen.Core.Generation;
 using RetailDatagen.Core.Model;
 using RetailDatagen.Core.Options;
 using RetailDatagen.Core.Pipeline;
-using RetailDatagen.Tests.Web.TestSupport;
 using static Microsoft.Playwright.Assertions;
-
-using RetailDatagen.Tests.TestSupport;
 
 namespace RetailDatagen.Tests.Web.Browser;
 
@@ -21,51 +13,23 @@ namespace RetailDatagen.Tests.Web.Browser;
 /// The product as a user meets it, in Debian's Chromium against the real app on Kestrel (127.0.0.1, a free port,
 /// a temp output root): configure, generate, watch every table complete, browse, download.
 /// </summary>
-public sealed partial class EndToEndTests : IAsyncLifetime
+public sealed partial class EndToEndTests(EmptyBrowserApp app) : IClassFixture<EmptyBrowserApp>
 {
-    private const string ChromiumPath = BrowserSupport.ChromiumPath;
     private const long Seed = 4242;
 
-    private readonly TempDirectory _temp = new();
-    private AppFactory? _app;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-    private string _baseUrl = "";
-
     public static string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
-
-    public async ValueTask InitializeAsync()
-    {
-        // On a fresh machine the project's script installs Debian's Chromium (as root); elsewhere it says how.
-        if (!File.Exists(ChromiumPath))
-        {
-            await InstallBrowserAsync();
-        }
-
-        Assert.True(File.Exists(ChromiumPath),
-            $"Chromium was not found at {ChromiumPath}. Install Debian's package: bash scripts/install-browser.sh (or apt-get install -y chromium)");
-
-        _app = new AppFactory(_temp.Combine("output"));
-        _app.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        _app.StartServer();
-        var addresses = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
-        _baseUrl = addresses.Single().TrimEnd('/');
-
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(BrowserSupport.LaunchOptions);
-    }
 
     [Fact]
     public async Task Generate_SmallPresetWithSeed_EveryTableCompletesAndTheResultsCanBeBrowsedAndDownloaded()
     {
         Directory.CreateDirectory(ScreenshotFolder);
         SetDefaultExpectTimeout(30_000);
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1000 }, AcceptDownloads = true });
+        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1000 }, AcceptDownloads = true });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(60_000);
 
         // Configure: wait for the circuit (clicks before it connects are lost), pick small, set the seed.
-        await page.GotoAsync(_baseUrl + "/");
+        await page.GotoAsync(app.BaseUrl + "/");
         await page.Locator("[data-testid=interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
         await page.Locator("[data-testid=preset] button", new PageLocatorOptions { HasTextRegex = new Regex("^small$") }).ClickAsync();
         await Expect(page.GetByTestId("field-customers")).ToHaveValueAsync("10000");
@@ -78,6 +42,7 @@ public sealed partial class EndToEndTests : IAsyncLifetime
         // Generate: the run page shows every table reaching Completed.
         await page.GetByTestId("generate").ClickAsync();
         await Expect(page).ToHaveURLAsync(RunUrl(), new PageAssertionsToHaveURLOptions { Timeout = 30_000 });
+        var runId = new Uri(page.Url).Segments[^1];
         await SampleRunToTheEndAsync(page);
         foreach (var table in Tables.All)
         {
@@ -113,7 +78,7 @@ public sealed partial class EndToEndTests : IAsyncLifetime
         await Expect(FirstCell(grid)).ToHaveTextAsync("26");
         await Expect(grid).ToContainTextAsync("26-50 of 10,000");
 
-        var byLastName = Customers().OrderBy(c => c.LastName, StringComparer.Ordinal).ThenBy(c => long.Parse(c.Id, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var byLastName = Customers(runId).OrderBy(c => c.LastName, StringComparer.Ordinal).ThenBy(c => long.Parse(c.Id, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         await grid.Locator("th", new LocatorLocatorOptions { HasText = "LastName" }).Locator(".sortable-column-header").ClickAsync();
         await Expect(Cell(grid, 0, 2)).ToHaveTextAsync(byLastName[25].LastName);
         await Expect(FirstCell(grid)).ToHaveTextAsync(byLastName[25].Id);
@@ -124,7 +89,7 @@ public sealed partial class EndToEndTests : IAsyncLifetime
 
         // Download retail.db over real HTTP and count its rows.
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-db").First.ClickAsync());
-        var saved = _temp.Combine("downloaded-retail.db");
+        var saved = Path.Combine(app.TempPath, "downloaded-retail.db");
         await download.SaveAsAsync(saved);
         var planned = GeneratorSet.PlannedRows(Options);
         foreach (var table in Tables.Master)
@@ -195,22 +160,6 @@ public sealed partial class EndToEndTests : IAsyncLifetime
         public string Phase { get; set; } = "";
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.CloseAsync();
-        }
-
-        _playwright?.Dispose();
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-
-        _temp.Dispose();
-    }
-
     /// <summary>Saves a full-page screenshot from the top (a scrolled page would show the fixed app bar mid-image).</summary>
     private static async Task ShotAsync(IPage page, string name)
     {
@@ -227,9 +176,9 @@ public sealed partial class EndToEndTests : IAsyncLifetime
     private static ILocator Cell(ILocator grid, int row, int column) =>
         grid.Locator("tbody tr").Nth(row).Locator("td").Nth(column);
 
-    private List<(string Id, string LastName)> Customers()
+    private List<(string Id, string LastName)> Customers(string runId)
     {
-        var run = Directory.GetDirectories(_temp.Combine("output")).Single(d => !Path.GetFileName(d).StartsWith('.'));
+        var run = Path.Combine(app.OutputRoot, runId);
         using var connection = new SqliteConnection($"Data Source={Path.Combine(run, "retail.db")};Mode=ReadOnly;Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
@@ -253,7 +202,7 @@ public sealed partial class EndToEndTests : IAsyncLifetime
         return (long)command.ExecuteScalar()!;
     }
 
-    private static async Task InstallBrowserAsync()
+    internal static async Task InstallBrowserAsync()
     {
         var script = Path.Combine(RepositoryRoot(), "scripts", "install-browser.sh");
         using var install = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("bash", [script]) { UseShellExecute = false });

@@ -64,11 +64,14 @@ public sealed class OverviewAndQualityTests(SmallDataset dataset) : MudTestConte
         var axisLabels = chart.QuerySelectorAll("g.mud-charts-xaxis text").Select(t => t.TextContent).ToList();
         Assert.Equal(rows[index].Label[..13].TrimEnd() + "…", axisLabels[index]);
 
-        chart.QuerySelectorAll("path.mud-chart-bar")[index].MouseOver();
-
-        var tooltip = page.Find("[data-testid=chart-sales-department] g.mud-charts-tooltip").TextContent;
-        Assert.Contains(rows[index].Label, tooltip, StringComparison.Ordinal);
-        Assert.Contains(rows[index].Values[0], tooltip, StringComparison.Ordinal);
+        // The chart may re-render while it settles: find the bar afresh on every attempt.
+        page.WaitForAssertion(() =>
+        {
+            page.Find("[data-testid=chart-sales-department]").QuerySelectorAll("path.mud-chart-bar")[index].MouseOver();
+            var tooltip = page.Find("[data-testid=chart-sales-department] g.mud-charts-tooltip").TextContent;
+            Assert.Contains(rows[index].Label, tooltip, StringComparison.Ordinal);
+            Assert.Contains(rows[index].Values[0], tooltip, StringComparison.Ordinal);
+        });
     }
 
     [Fact]
@@ -77,11 +80,13 @@ public sealed class OverviewAndQualityTests(SmallDataset dataset) : MudTestConte
         var page = OpenOverview();
         var days = DataRows(page, "chart-sales-day");
 
-        page.Find("[data-testid=chart-sales-day]").QuerySelectorAll("circle").Last().MouseOver();
-
-        var tooltip = page.Find("[data-testid=chart-sales-day] g.mud-charts-tooltip").TextContent;
-        Assert.Contains(days[^1].Label, tooltip, StringComparison.Ordinal);
-        Assert.Contains(days[^1].Values[0], tooltip, StringComparison.Ordinal);
+        page.WaitForAssertion(() =>
+        {
+            page.Find("[data-testid=chart-sales-day]").QuerySelectorAll("circle").Last().MouseOver();
+            var tooltip = page.Find("[data-testid=chart-sales-day] g.mud-charts-tooltip").TextContent;
+            Assert.Contains(days[^1].Label, tooltip, StringComparison.Ordinal);
+            Assert.Contains(days[^1].Values[0], tooltip, StringComparison.Ordinal);
+        });
     }
 
     [Fact]

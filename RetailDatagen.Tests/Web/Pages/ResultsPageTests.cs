@@ -61,8 +61,9 @@ public sealed class ResultsPageTests(SmallDataset dataset) : MudTestContext(data
         page.WaitForAssertion(() => Assert.Equal(Ids(1, 25), FirstColumn(page)));
 
         page.Find(".mud-table-pagination-select").MouseDown();
-        popovers.WaitForAssertion(() => Assert.Contains(popovers.FindAll(".mud-list-item"), i => i.TextContent.Trim() == size.ToString(CultureInfo.InvariantCulture)));
-        popovers.FindAll(".mud-list-item").Single(i => i.TextContent.Trim() == size.ToString(CultureInfo.InvariantCulture)).Click();
+        // The list may re-render while it opens: find the item afresh on every attempt.
+        popovers.WaitForAssertion(() =>
+            popovers.FindAll(".mud-list-item").Single(i => i.TextContent.Trim() == size.ToString(CultureInfo.InvariantCulture)).Click());
 
         page.WaitForAssertion(() => Assert.Equal(Ids(1, size), FirstColumn(page)));
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RetailDatagen.Core.Browsing;
+using RetailDatagen.Core.Pipeline;
 using RetailDatagen.Tests.Web.TestSupport;
 using RetailDatagen.Web.Configuration;
 using RetailDatagen.Web.Runs;
@@ -27,7 +28,7 @@ internal sealed class RunHarness : IAsyncDisposable
         var settings = Options.Create(new RetailDatagenSettings { OutputRoot = OutputRoot, KeepLastRuns = keepLastRuns, MaxQueuedRuns = maxQueued });
         Coordinator = new RunCoordinator(settings, _time, NullLogger<RunCoordinator>.Instance, disk);
         Catalog = new RunCatalog(settings, Coordinator, new TableBrowser(), NullLogger<RunCatalog>.Instance);
-        _worker = new RunWorker(Coordinator, Catalog, _time, NullLoggerFactory.Instance, NullLogger<RunWorker>.Instance);
+        _worker = new RunWorker(Coordinator, Catalog, new GenerationPipeline(_time), NullLogger<RunWorker>.Instance);
     }
 
     public string OutputRoot { get; }

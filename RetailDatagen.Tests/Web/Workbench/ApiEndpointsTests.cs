@@ -2,6 +2,8 @@ using System.IO.Compression;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using RetailDatagen.Core.Model;
 using RetailDatagen.Tests.TestSupport;
 using RetailDatagen.Tests.Web.Downloads;
@@ -75,6 +77,7 @@ public sealed class ApiEndpointsTests(SmallDataset dataset, DatasetApp app) : IC
         Assert.Equal(1, (long)body["rows"]![0]![0]!);
         Assert.False((bool)body["truncated"]!);
         Assert.True((double)body["elapsedMs"]! >= 0);
+        Assert.InRange((double)body["firstRowMs"]!, 0, (double)body["elapsedMs"]!);
     }
 
     [Theory]
@@ -85,6 +88,56 @@ public sealed class ApiEndpointsTests(SmallDataset dataset, DatasetApp app) : IC
         var body = await GetJsonAsync($"{Run}/sql?q={Uri.EscapeDataString(sql)}", HttpStatusCode.BadRequest);
 
         Assert.Contains(error, (string?)body["error"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sql_InvalidQuery_Is400WithTheLineAndColumn()
+    {
+        var body = await GetJsonAsync($"{Run}/sql?q={Uri.EscapeDataString("SELECT ID\nFROM dim_stores WHERE Nope = 1")}",
+            HttpStatusCode.BadRequest);
+
+        Assert.Equal("No such column: Nope (line 2, column 23).", (string?)body["error"]);
+        Assert.Equal(2, (int)body["line"]!);
+        Assert.Equal(23, (int)body["column"]!);
+    }
+
+    [Fact]
+    public async Task Sql_PastTheTimeLimit_Is408WithAClearError_AndAnExportErrorIs400()
+    {
+        await using var limited = Limited();
+        using var client = limited.CreateClient();
+
+        using var slow = await client.GetAsync($"{Run}/sql?q={Uri.EscapeDataString(Endless + " SELECT COUNT(*) FROM r")}", Token);
+        using var denied = await client.GetAsync($"{Run}/sql/export?q={Uri.EscapeDataString("DELETE FROM dim_stores")}", Token);
+
+        Assert.Equal(HttpStatusCode.RequestTimeout, slow.StatusCode);
+        Assert.Equal("The query ran longer than the time limit of 0.3 s and was stopped.",
+            (string?)JsonNode.Parse(await slow.Content.ReadAsStringAsync(Token))!["error"]);
+        Assert.Equal(HttpStatusCode.BadRequest, denied.StatusCode);
+        Assert.StartsWith("Not allowed: DELETE", (string?)JsonNode.Parse(await denied.Content.ReadAsStringAsync(Token))!["error"],
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SqlExport_SendsTheFirstRowWhileTheQueryStillRuns_AndStopsItWhenTheClientLeaves()
+    {
+        // One row, then a scan that never finds another: the row can only arrive if the export streams it.
+        const string sql = Endless + " SELECT x FROM r WHERE x = 1 OR x < 0";
+        await using var limited = Limited();
+        using var client = limited.CreateClient();
+
+        using (var response = await client.GetAsync($"{Run}/sql/export?format=csv&q={Uri.EscapeDataString(sql)}",
+            HttpCompletionOption.ResponseHeadersRead, Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(Token));
+            Assert.Equal("x", await reader.ReadLineAsync(Token));
+            Assert.Equal("1", await reader.ReadLineAsync(Token));
+        }
+
+        // The only query slot is free again: leaving interrupted the endless query.
+        using var next = await client.GetAsync($"{Run}/sql?q=SELECT%201", Token);
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
     }
 
     [Fact]
@@ -148,6 +201,13 @@ public sealed class ApiEndpointsTests(SmallDataset dataset, DatasetApp app) : IC
         Assert.Equal("tabular-data-package", (string?)package["profile"]);
         Assert.Contains(zip.Entries, e => e.FullName == "datapackage.json");
     }
+
+    private const string Endless = "WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r)";
+
+    // One query at a time and a short limit (exports keep their own, longer limit).
+    private WebApplicationFactory<Program> Limited() => app.Factory.WithWebHostBuilder(b => b
+        .UseSetting("RetailDatagen:Sql:TimeLimitSeconds", "0.3")
+        .UseSetting("RetailDatagen:Sql:MaxConcurrentQueries", "1"));
 
     private async Task<JsonNode> GetJsonAsync(string url, HttpStatusCode expected)
     {

@@ -28,7 +28,6 @@ public sealed class SqlConsoleTests(SmallDataset dataset)
     [MemberData(nameof(DeniedStatements))]
     public async Task Run_WritesAttachSettingsAndExtensions_AreRefusedAndTheFileIsUnchanged(string sql, string named)
     {
-        var before = Hash(dataset.DatabasePath);
         using var console = new SqlConsole();
 
         var error = await Assert.ThrowsAsync<SqlConsoleException>(() => console.RunAsync(dataset.DatabasePath, sql, Token));
@@ -36,7 +35,7 @@ public sealed class SqlConsoleTests(SmallDataset dataset)
         Assert.Equal(SqlFailure.Denied, error.Failure);
         Assert.StartsWith("Not allowed: ", error.Message, StringComparison.Ordinal);
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
-        Assert.Equal(before, Hash(dataset.DatabasePath));
+        Assert.Equal(dataset.DatabaseHashAsWritten, Hash(dataset.DatabasePath));
     }
 
     [Theory]
@@ -44,14 +43,13 @@ public sealed class SqlConsoleTests(SmallDataset dataset)
     [InlineData("SELECT COUNT(*) FROM fact_receipt_lines a, fact_receipt_lines b, fact_receipt_lines c")]
     public async Task Run_RunawayQueries_AreInterruptedAtTheTimeLimitWithAMessage(string sql)
     {
-        var before = Hash(dataset.DatabasePath);
         using var console = new SqlConsole(new SqlConsoleOptions { TimeLimit = TimeSpan.FromMilliseconds(300) });
 
         var error = await Assert.ThrowsAsync<SqlConsoleException>(() => console.RunAsync(dataset.DatabasePath, sql, Token));
 
         Assert.Equal(SqlFailure.TimeLimit, error.Failure);
         Assert.Equal("The query ran longer than the time limit of 0.3 s and was stopped.", error.Message);
-        Assert.Equal(before, Hash(dataset.DatabasePath));
+        Assert.Equal(dataset.DatabaseHashAsWritten, Hash(dataset.DatabasePath));
     }
 
     [Fact]
@@ -67,6 +65,31 @@ public sealed class SqlConsoleTests(SmallDataset dataset)
         Assert.Equal(Enumerable.Range(1, 100).Select(i => (object)(long)i), result.Rows.Select(r => r[0]!));
         Assert.NotNull(result.FirstRowMs);
         Assert.True(result.FirstRowMs <= result.ElapsedMs);
+    }
+
+    [Fact]
+    public async Task Execute_FirstRow_ArrivesWhileTheStatementStillRuns_AndCancellingFreesTheSlot()
+    {
+        // One row, then a scan that never finds another: only a streaming console can hand the row over.
+        const string sql = "WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r) SELECT x FROM r WHERE x = 1 OR x < 0";
+        using var console = new SqlConsole(new SqlConsoleOptions { MaxConcurrentQueries = 1, TimeLimit = TimeSpan.FromMinutes(5) });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        var seen = new List<object?>();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => console.ExecuteAsync(dataset.DatabasePath, sql,
+            TimeSpan.FromMinutes(5),
+            (_, _) => ValueTask.CompletedTask,
+            (row, _) =>
+            {
+                seen.Add(row[0]);
+                stop.Cancel();
+                return ValueTask.FromResult(true);
+            },
+            stop.Token));
+        var next = await console.RunAsync(dataset.DatabasePath, "SELECT 1", Token);
+
+        Assert.Equal([1L], seen);
+        Assert.Equal(1L, next.Rows.Single()[0]);
     }
 
     [Fact]

@@ -50,6 +50,64 @@ public sealed class WorkbenchBrowsingTests(SmallDataset dataset)
         Assert.Equal(filterText, filter.Format());
     }
 
+    [Theory]
+    [InlineData(0L, false)]
+    [InlineData(0L, true)]
+    [InlineData(1_000L, false)]
+    [InlineData(-25L, false)]
+    public async Task FilteredPage_InKeyOrder_MatchesDirectSqlFromBothEnds(long offset, bool descending)
+    {
+        using var db = TestRuns.Open(dataset.RunFolderPath);
+        const string where = "StoreID = 3";
+        var total = db.Scalar($"SELECT COUNT(*) FROM fact_store_inventory_txn WHERE {where}");
+        var from = offset < 0 ? total + offset : offset;
+        var query = new TableQuery
+        {
+            Table = Tables.StoreInventoryTxns,
+            Filters = [new ColumnFilter("StoreID", FilterOperator.Equal, "3")],
+            Descending = descending,
+            Offset = from,
+        };
+
+        var page = await _browser.QueryAsync(dataset.DatabasePath, query, Token);
+
+        Assert.True(total > 2_000, $"{total} rows of store 3");
+        Assert.Equal(total, page.TotalRows);
+        Assert.Equal(
+            db.Rows($"SELECT TraceId FROM fact_store_inventory_txn WHERE {where} ORDER BY TraceId{(descending ? " DESC" : "")} "
+                + $"LIMIT 25 OFFSET {from}").Select(r => (string)r[0]!),
+            page.Rows.Select(r => r[0]));
+    }
+
+    [Fact]
+    public async Task FilteredPage_OfAFileNotStoredInKeyOrder_IsStillInKeyOrder()
+    {
+        // The same rows written in reverse: rowid order is no longer key order, so paging must not rely on it.
+        using var temp = new TempDirectory();
+        var path = temp.Combine("retail.db");
+        File.Copy(dataset.DatabasePath, path);
+        using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            db.Open();
+            using var command = db.CreateCommand();
+            command.CommandText = """
+                PRAGMA foreign_keys = OFF;
+                CREATE TABLE reversed AS SELECT * FROM fact_receipts ORDER BY ReceiptId DESC;
+                DELETE FROM fact_receipts;
+                INSERT INTO fact_receipts SELECT * FROM reversed;
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        var query = new TableQuery { Table = Tables.Receipts, Filters = [new ColumnFilter("TenderType", FilterOperator.Equal, "CASH")] };
+        var page = await new TableBrowser().QueryAsync(path, query, Token);
+
+        using var original = TestRuns.Open(dataset.RunFolderPath);
+        Assert.Equal(
+            original.Rows("SELECT ReceiptId FROM fact_receipts WHERE TenderType = 'CASH' ORDER BY ReceiptId LIMIT 25").Select(r => (string)r[0]!),
+            page.Rows.Select(r => r[0]));
+    }
+
     [Fact]
     public async Task FiltersSearchInOneColumnAndSort_Combine()
     {

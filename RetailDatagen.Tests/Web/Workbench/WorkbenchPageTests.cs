@@ -128,6 +128,22 @@ public sealed class WorkbenchPageTests(SmallDataset dataset) : MudTestContext(da
     }
 
     [Fact]
+    public async Task Sql_SlowQuery_ShowsItsFirstRowWhileRunning_AndCancelKeepsIt()
+    {
+        // One row, then a scan that never finds another (the time limit is far away).
+        Services.AddSingleton(new SqlConsole(new SqlConsoleOptions { TimeLimit = TimeSpan.FromMinutes(5) }));
+        const string sql = "WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r) SELECT x FROM r WHERE x = 1 OR x < 0";
+        var page = Open($"?section=sql&sql={Uri.EscapeDataString(sql)}");
+
+        page.WaitForAssertion(() => Assert.Equal("Running… first row shown", SqlStatus(page)), Wait);
+        Assert.Equal("1", page.Find("[data-testid=sql-grid] tbody td").TextContent.Trim());
+        await page.InvokeAsync(() => page.Find("[data-testid=sql-cancel]").Click());
+
+        page.WaitForAssertion(() => Assert.Equal("Cancelled after 1 row.", SqlStatus(page)), Wait);
+        Assert.Equal("1", page.Find("[data-testid=sql-grid] tbody td").TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Sql_ExampleButton_RunsTheExampleAndPutsItInTheUrl()
     {
         var example = ExampleQueries.Find("tender-mix")!;
@@ -168,9 +184,13 @@ public sealed class WorkbenchPageTests(SmallDataset dataset) : MudTestContext(da
 
     private IRenderedComponent<ResultsPage> Open(string query)
     {
+        // The live page (a query named by the URL runs only there, not while prerendering).
+        Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Services.GetRequiredService<NavigationManager>().NavigateTo($"/runs/{dataset.RunId}/results{query}");
         return Render<ResultsPage>(p => p.Add(x => x.RunId, dataset.RunId));
     }
+
+    private static string SqlStatus(IRenderedComponent<ResultsPage> page) => page.Find("[data-testid=sql-status]").TextContent.Trim();
 
     private static string Status(IRenderedComponent<ResultsPage> page) => page.Find("[data-testid=grid-status]").TextContent.Trim();
 
