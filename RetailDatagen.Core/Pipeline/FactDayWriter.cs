@@ -9,7 +9,8 @@ namespace RetailDatagen.Core.Pipeline;
 /// Writes simulated days to the fact tables' outputs. SQLite is the slowest consumer and has a single thread,
 /// so it is handed a day's batches at once, while the quality checks, the realism meter, the content hashes
 /// and the CSV files follow on another thread. A batch is let go as soon as both sides have passed it, so a
-/// day's memory drains while it is written and the next day can be simulated into the space it frees.
+/// day's memory drains while it is written, and the next day is simulated into the space it frees: the simulation
+/// waits (<see cref="WaitForRoomAsync"/>) until half of the day being written has been let go.
 /// </summary>
 internal sealed class FactDayWriter(
     IReadOnlyDictionary<TableInfo, TableOutput> outputs,
@@ -18,6 +19,12 @@ internal sealed class FactDayWriter(
     int batchSize,
     Action<TableInfo, long>? afterBatch)
 {
+    private readonly Channel<bool> _room = Channel.CreateUnbounded<bool>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>Completes once half of the day handed over last has been written and let go.</summary>
+    public async ValueTask WaitForRoomAsync(CancellationToken cancellationToken) =>
+        await _room.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+
     /// <summary>Writes every day the reader yields, in order.</summary>
     public async Task WriteAllAsync(ChannelReader<FactDay> days, CancellationToken cancellationToken)
     {
@@ -29,7 +36,9 @@ internal sealed class FactDayWriter(
 
     // Not async on purpose: the day is not kept in a state machine while it is written, only in its batches.
     private Task WriteNextAsync(ChannelReader<FactDay> days, CancellationToken cancellationToken) =>
-        days.TryRead(out var day) ? WriteAsync(new DayInFlight(day, batchSize), cancellationToken) : Task.CompletedTask;
+        days.TryRead(out var day)
+            ? WriteAsync(new DayInFlight(day, batchSize, () => _room.Writer.TryWrite(true)), cancellationToken)
+            : Task.CompletedTask;
 
     private async Task WriteAsync(DayInFlight day, CancellationToken cancellationToken)
     {
@@ -77,11 +86,14 @@ internal sealed class FactDayWriter(
         private readonly IRow[]?[] _rows;
         private readonly int[] _ends;
         private readonly int[] _pending;
+        private readonly Action _halfReleased;
+        private int _released;
         private FactDay? _day;
 
-        public DayInFlight(FactDay day, int batchSize)
+        public DayInFlight(FactDay day, int batchSize, Action halfReleased)
         {
             _day = day;
+            _halfReleased = halfReleased;
             var batches = new List<(TableInfo Table, IRow[] Rows, int End)>();
             foreach (var table in Tables.Facts)
             {
@@ -102,6 +114,10 @@ internal sealed class FactDayWriter(
             _rows = [.. batches.Select(b => b.Rows)];
             _ends = [.. batches.Select(b => b.End)];
             _pending = [.. batches.Select(_ => Consumers)];
+            if (_rows.Length == 0)
+            {
+                _halfReleased();
+            }
         }
 
         public int Count => _rows.Length;
@@ -117,6 +133,10 @@ internal sealed class FactDayWriter(
             if (Interlocked.Decrement(ref _pending[index]) == 0)
             {
                 _rows[index] = null;
+                if (Interlocked.Increment(ref _released) == (_rows.Length + 1) / 2)
+                {
+                    _halfReleased();
+                }
             }
         }
     }

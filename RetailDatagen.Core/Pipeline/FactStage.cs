@@ -63,18 +63,20 @@ internal static class FactStage
         var checker = new FactQualityChecker(plan);
         var realism = new RealismMeter(plan, checker);
         var days = Channel.CreateBounded<FactDay>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var writer = new FactDayWriter(outputs, checker, realism, batchSize, request.AfterBatch);
         var producer = Task.Run(
             async () =>
             {
                 try
                 {
-                    // Hand a day over, then wait until the writer has taken it before simulating the next:
-                    // at most two days are in memory (one being written, one being simulated).
+                    // Hand a day over, then wait until the writer has taken it and let half of it go before
+                    // simulating the next: at most about a day and a half is in memory.
                     await new FactSimulation(plan).RunAsync(
                         async (day, ct) =>
                         {
                             await days.Writer.WriteAsync(day, ct).ConfigureAwait(false);
                             await days.Writer.WaitToWriteAsync(ct).ConfigureAwait(false);
+                            await writer.WaitForRoomAsync(ct).ConfigureAwait(false);
                         },
                         token).ConfigureAwait(false);
                     days.Writer.TryComplete();
@@ -87,8 +89,7 @@ internal static class FactStage
             },
             token);
 
-        await new FactDayWriter(outputs, checker, realism, batchSize, request.AfterBatch)
-            .WriteAllAsync(days.Reader, token).ConfigureAwait(false);
+        await writer.WriteAllAsync(days.Reader, token).ConfigureAwait(false);
         await producer.ConfigureAwait(false);
         return new FactReports(checker.Results(), realism.Results());
     }
