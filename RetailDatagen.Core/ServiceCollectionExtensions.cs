@@ -15,7 +15,9 @@ public static class ServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new GenerationPipeline(
-            sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<GenerationPipeline>>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<GenerationPipeline>>()
+        ));
         return services;
     }
 }

@@ -21,11 +21,14 @@ internal static class AppLifetime
     public static async Task<int> RunAsync(this WebApplication app, TextWriter stderr)
     {
         // systemd and terminals send SIGHUP; without this the process would die without cancelling a run.
-        using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
-        {
-            context.Cancel = true;
-            app.Lifetime.StopApplication();
-        });
+        using var hangup = PosixSignalRegistration.Create(
+            PosixSignal.SIGHUP,
+            context =>
+            {
+                context.Cancel = true;
+                app.Lifetime.StopApplication();
+            }
+        );
         try
         {
             await app.StartAsync();
@@ -37,7 +40,8 @@ internal static class AppLifetime
             // Stopped, not just disposed: the background services then end as stopped rather than as faults.
             await app.StopAsync();
             await stderr.WriteLineAsync(
-                $"RetailDatagen cannot start: {ex.Message} Choose another address with --urls.");
+                $"RetailDatagen cannot start: {ex.Message} Choose another address with --urls."
+            );
             return AddressInUse;
         }
         finally

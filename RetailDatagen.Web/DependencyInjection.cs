@@ -12,11 +12,15 @@ public static class DependencyInjection
     /// <summary>The run coordinator, worker, catalog and browsing services of the web app.</summary>
     public static IServiceCollection AddRetailDatagenWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RetailDatagenSettings>()
+        services
+            .AddOptions<RetailDatagenSettings>()
             .Bind(configuration.GetSection(RetailDatagenSettings.Section))
             .Validate(s => !string.IsNullOrWhiteSpace(s.OutputRoot), "RetailDatagen:OutputRoot must name a folder.")
             .Validate(s => s.KeepLastRuns >= 0, "RetailDatagen:KeepLastRuns must be 0 (keep every run) or more.")
-            .Validate(s => s.MaxTotalGB >= 0 && double.IsFinite(s.MaxTotalGB), "RetailDatagen:MaxTotalGB must be 0 (no size limit) or more.")
+            .Validate(
+                s => s.MaxTotalGB >= 0 && double.IsFinite(s.MaxTotalGB),
+                "RetailDatagen:MaxTotalGB must be 0 (no size limit) or more."
+            )
             .Validate(s => s.MaxQueuedRuns >= 1, "RetailDatagen:MaxQueuedRuns must be at least 1.")
             .ValidateOnStart();
 
@@ -36,7 +40,10 @@ public static class DependencyInjection
         services.AddSingleton<BrowseCache>();
         services.AddSingleton(sp => new TableBrowser(sp.GetRequiredService<BrowseCache>()));
 
-        services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>, HostSafety>();
+        services.AddSingleton<
+            Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>,
+            HostSafety
+        >();
 
         // Scoped = one tab (one circuit): the options a user is editing belong to that tab only.
         services.AddScoped<ConfigureDraft>();

@@ -32,8 +32,10 @@ internal sealed class HostSafety(IConfiguration configuration) : IConfigureOptio
     /// </summary>
     public static bool BindsLoopbackOnly(IConfiguration configuration)
     {
-        if (!string.IsNullOrWhiteSpace(configuration["http_ports"])
-            || !string.IsNullOrWhiteSpace(configuration["https_ports"]))
+        if (
+            !string.IsNullOrWhiteSpace(configuration["http_ports"])
+            || !string.IsNullOrWhiteSpace(configuration["https_ports"])
+        )
         {
             return false; // ports without a host bind every interface
         }

@@ -29,8 +29,7 @@ public sealed class BrowseCache(int capacity = 1_024)
 
     /// <summary>A computed result (facets, a column profile) of a file and table, or null.</summary>
     public T? Find<T>(string databasePath, string table, string fact)
-        where T : class =>
-        _results.TryGetValue(KeyOf(databasePath, table, fact), out var value) ? value as T : null;
+        where T : class => _results.TryGetValue(KeyOf(databasePath, table, fact), out var value) ? value as T : null;
 
     public void Store<T>(string databasePath, string table, string fact, T value)
         where T : class
@@ -61,7 +60,13 @@ public sealed class BrowseCache(int capacity = 1_024)
     private static Key KeyOf(string databasePath, string table, string fact)
     {
         var info = new FileInfo(databasePath);
-        return new Key(info.FullName, info.Exists ? info.Length : -1, info.Exists ? info.LastWriteTimeUtc.Ticks : 0, table, fact);
+        return new Key(
+            info.FullName,
+            info.Exists ? info.Length : -1,
+            info.Exists ? info.LastWriteTimeUtc.Ticks : 0,
+            table,
+            fact
+        );
     }
 
     private readonly record struct Key(string Path, long Length, long Stamp, string Table, string Fact);

@@ -26,10 +26,15 @@ public sealed record ColumnFilter(string Column, FilterOperator Operator, string
 {
     private static readonly (FilterOperator Op, string Code, string Symbol)[] Codes =
     [
-        (FilterOperator.Equal, "eq", "="), (FilterOperator.NotEqual, "ne", "≠"), (FilterOperator.Less, "lt", "<"),
-        (FilterOperator.LessOrEqual, "le", "≤"), (FilterOperator.Greater, "gt", ">"),
-        (FilterOperator.GreaterOrEqual, "ge", "≥"), (FilterOperator.Between, "between", "between"),
-        (FilterOperator.Contains, "contains", "contains"), (FilterOperator.StartsWith, "starts", "starts with"),
+        (FilterOperator.Equal, "eq", "="),
+        (FilterOperator.NotEqual, "ne", "≠"),
+        (FilterOperator.Less, "lt", "<"),
+        (FilterOperator.LessOrEqual, "le", "≤"),
+        (FilterOperator.Greater, "gt", ">"),
+        (FilterOperator.GreaterOrEqual, "ge", "≥"),
+        (FilterOperator.Between, "between", "between"),
+        (FilterOperator.Contains, "contains", "contains"),
+        (FilterOperator.StartsWith, "starts", "starts with"),
         (FilterOperator.IsEmpty, "empty", "is empty"),
     ];
 
@@ -67,7 +72,12 @@ public sealed record ColumnFilter(string Column, FilterOperator Operator, string
             return false;
         }
 
-        var needed = match.Op switch { FilterOperator.IsEmpty => 2, FilterOperator.Between => 4, _ => 3 };
+        var needed = match.Op switch
+        {
+            FilterOperator.IsEmpty => 2,
+            FilterOperator.Between => 4,
+            _ => 3,
+        };
         if (parts.Length < needed)
         {
             return false;
@@ -84,12 +94,13 @@ public sealed record ColumnFilter(string Column, FilterOperator Operator, string
         return true;
     }
 
-    public override string ToString() => Operator switch
-    {
-        FilterOperator.IsEmpty => $"{Column} is empty",
-        FilterOperator.Between => $"{Column} between {Value} and {Value2}",
-        _ => $"{Column} {SymbolOf(Operator)} {Value}",
-    };
+    public override string ToString() =>
+        Operator switch
+        {
+            FilterOperator.IsEmpty => $"{Column} is empty",
+            FilterOperator.Between => $"{Column} between {Value} and {Value2}",
+            _ => $"{Column} {SymbolOf(Operator)} {Value}",
+        };
 
     internal static string Invariant(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -24,7 +24,8 @@ public sealed record ColumnProfile(
     string? Min,
     string? Max,
     IReadOnlyList<FacetValue> TopValues,
-    IReadOnlyList<HistogramBin> Histogram);
+    IReadOnlyList<HistogramBin> Histogram
+);
 
 /// <summary>
 /// Profiles every column of a table on demand: one scan for counts, nulls, min and max of all columns, then per
@@ -38,8 +39,11 @@ public sealed class ColumnProfiler(BrowseCache cache)
 
     private const int Bins = 10;
 
-    public async Task<IReadOnlyList<ColumnProfile>> ProfileAsync(string databasePath, TableInfo table,
-        CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ColumnProfile>> ProfileAsync(
+        string databasePath,
+        TableInfo table,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(table);
         if (cache.Find<IReadOnlyList<ColumnProfile>>(databasePath, table.Name, "profile") is { } cached)
@@ -47,7 +51,9 @@ public sealed class ColumnProfiler(BrowseCache cache)
             return cached;
         }
 
-        await using var connection = await TableBrowser.OpenAsync(databasePath, cancellationToken).ConfigureAwait(false);
+        await using var connection = await TableBrowser
+            .OpenAsync(databasePath, cancellationToken)
+            .ConfigureAwait(false);
         var name = TableBrowser.Quote(table.Name);
         var sql = new StringBuilder("SELECT COUNT(*)");
         foreach (var column in table.Columns.Select(TableBrowser.Quote))
@@ -66,8 +72,13 @@ public sealed class ColumnProfiler(BrowseCache cache)
             rows = reader.GetInt64(0);
             for (var i = 0; i < kinds.Count; i++)
             {
-                basics.Add((rows - reader.GetInt64(1 + 3 * i), ColumnText.Read(reader, 2 + 3 * i, kinds[i]),
-                    ColumnText.Read(reader, 3 + 3 * i, kinds[i])));
+                basics.Add(
+                    (
+                        rows - reader.GetInt64(1 + 3 * i),
+                        ColumnText.Read(reader, 2 + 3 * i, kinds[i]),
+                        ColumnText.Read(reader, 3 + 3 * i, kinds[i])
+                    )
+                );
             }
         }
 
@@ -77,22 +88,44 @@ public sealed class ColumnProfiler(BrowseCache cache)
         for (var i = 0; i < kinds.Count; i++)
         {
             var column = TableBrowser.Quote(table.Columns[i]);
-            var distinct = await ScalarAsync(connection, $"SELECT COUNT(DISTINCT {column}) FROM {source}",
-                cancellationToken).ConfigureAwait(false);
-            var top = await TopValuesAsync(connection, source, column, kinds[i], cancellationToken).ConfigureAwait(false);
+            var distinct = await ScalarAsync(
+                    connection,
+                    $"SELECT COUNT(DISTINCT {column}) FROM {source}",
+                    cancellationToken
+                )
+                .ConfigureAwait(false);
+            var top = await TopValuesAsync(connection, source, column, kinds[i], cancellationToken)
+                .ConfigureAwait(false);
             var histogram = await HistogramAsync(connection, source, column, kinds[i], basics[i], cancellationToken)
                 .ConfigureAwait(false);
-            profiles.Add(new ColumnProfile(table.Columns[i], Pipeline.RunDocumentation.FieldType(kinds[i]), rows,
-                basics[i].Nulls, distinct, approximate, approximate ? SampleRows : rows, basics[i].Min, basics[i].Max,
-                top, histogram));
+            profiles.Add(
+                new ColumnProfile(
+                    table.Columns[i],
+                    Pipeline.RunDocumentation.FieldType(kinds[i]),
+                    rows,
+                    basics[i].Nulls,
+                    distinct,
+                    approximate,
+                    approximate ? SampleRows : rows,
+                    basics[i].Min,
+                    basics[i].Max,
+                    top,
+                    histogram
+                )
+            );
         }
 
         cache.Store<IReadOnlyList<ColumnProfile>>(databasePath, table.Name, "profile", profiles);
         return profiles;
     }
 
-    private static async Task<IReadOnlyList<FacetValue>> TopValuesAsync(SqliteConnection connection, string source,
-        string column, ColumnKind kind, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<FacetValue>> TopValuesAsync(
+        SqliteConnection connection,
+        string source,
+        string column,
+        ColumnKind kind,
+        CancellationToken cancellationToken
+    )
     {
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {column}, COUNT(*) FROM {source} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5";
@@ -106,15 +139,22 @@ public sealed class ColumnProfiler(BrowseCache cache)
         return values;
     }
 
-    private static async Task<IReadOnlyList<HistogramBin>> HistogramAsync(SqliteConnection connection, string source,
-        string column, ColumnKind kind, (long Nulls, string? Min, string? Max) basics, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<HistogramBin>> HistogramAsync(
+        SqliteConnection connection,
+        string source,
+        string column,
+        ColumnKind kind,
+        (long Nulls, string? Min, string? Max) basics,
+        CancellationToken cancellationToken
+    )
     {
         var bins = new List<HistogramBin>();
         await using var command = connection.CreateCommand();
         if (kind is ColumnKind.Date or ColumnKind.Timestamp)
         {
             // By day (at most 400 bars: a year of data).
-            command.CommandText = $"SELECT substr({column}, 1, 10), COUNT(*) FROM {source} WHERE {column} IS NOT NULL "
+            command.CommandText =
+                $"SELECT substr({column}, 1, 10), COUNT(*) FROM {source} WHERE {column} IS NOT NULL "
                 + "GROUP BY 1 ORDER BY 1 LIMIT 400";
             await using var days = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await days.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -125,8 +165,11 @@ public sealed class ColumnProfiler(BrowseCache cache)
             return bins;
         }
 
-        if (kind is not (ColumnKind.Integer or ColumnKind.NullableInteger or ColumnKind.Money or ColumnKind.Coordinate)
-            || basics.Min is null || basics.Max is null)
+        if (
+            kind is not (ColumnKind.Integer or ColumnKind.NullableInteger or ColumnKind.Money or ColumnKind.Coordinate)
+            || basics.Min is null
+            || basics.Max is null
+        )
         {
             return bins;
         }
@@ -136,11 +179,19 @@ public sealed class ColumnProfiler(BrowseCache cache)
         var width = (max - min) / Bins;
         if (width <= 0)
         {
-            return [new HistogramBin(basics.Min, basics.Max, await ScalarAsync(connection,
-                $"SELECT COUNT({column}) FROM {source}", cancellationToken).ConfigureAwait(false))];
+            return
+            [
+                new HistogramBin(
+                    basics.Min,
+                    basics.Max,
+                    await ScalarAsync(connection, $"SELECT COUNT({column}) FROM {source}", cancellationToken)
+                        .ConfigureAwait(false)
+                ),
+            ];
         }
 
-        command.CommandText = $"SELECT MIN(CAST(({column} - $min) / $width AS INTEGER), {Bins - 1}), COUNT(*) "
+        command.CommandText =
+            $"SELECT MIN(CAST(({column} - $min) / $width AS INTEGER), {Bins - 1}), COUNT(*) "
             + $"FROM {source} WHERE {column} IS NOT NULL GROUP BY 1 ORDER BY 1";
         command.Parameters.AddWithValue("$min", min);
         command.Parameters.AddWithValue("$width", width);
@@ -155,7 +206,9 @@ public sealed class ColumnProfiler(BrowseCache cache)
 
         for (var b = 0; b < Bins; b++)
         {
-            bins.Add(new HistogramBin(Edge(min + b * width), Edge(b == Bins - 1 ? max : min + (b + 1) * width), counts[b]));
+            bins.Add(
+                new HistogramBin(Edge(min + b * width), Edge(b == Bins - 1 ? max : min + (b + 1) * width), counts[b])
+            );
         }
 
         return bins;
@@ -163,12 +216,17 @@ public sealed class ColumnProfiler(BrowseCache cache)
 
     private static string Edge(double value) => Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
 
-    private static async Task<long> ScalarAsync(SqliteConnection connection, string sql,
-        CancellationToken cancellationToken)
+    private static async Task<long> ScalarAsync(
+        SqliteConnection connection,
+        string sql,
+        CancellationToken cancellationToken
+    )
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false),
-            CultureInfo.InvariantCulture);
+        return Convert.ToInt64(
+            await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false),
+            CultureInfo.InvariantCulture
+        );
     }
 }

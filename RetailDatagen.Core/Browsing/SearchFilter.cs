@@ -15,16 +15,19 @@ internal sealed class SearchFilter
 {
     private readonly List<(string Name, object Value)> _parameters = [];
 
-    private SearchFilter()
-    {
-    }
+    private SearchFilter() { }
 
     /// <summary>Empty, or " WHERE (...)" with a leading space.</summary>
     public string Where { get; private set; } = "";
 
-    /// <exception cref="ArgumentException">A column that is not the table's, or a value the column cannot hold.</exception>
-    public static SearchFilter Build(TableInfo table, string search, string? searchColumn = null,
-        IReadOnlyList<ColumnFilter>? filters = null)
+    /// <exception cref="ArgumentException">A column that is not the table's, or a value the column cannot
+    /// hold.</exception>
+    public static SearchFilter Build(
+        TableInfo table,
+        string search,
+        string? searchColumn = null,
+        IReadOnlyList<ColumnFilter>? filters = null
+    )
     {
         var filter = new SearchFilter();
         var clauses = new List<string>();
@@ -67,11 +70,22 @@ internal sealed class SearchFilter
     private string SearchClause(TableInfo table, string search, int only)
     {
         var terms = new List<string>();
-        var isInteger = long.TryParse(search, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer);
-        var isNumber = double.TryParse(search, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
-            CultureInfo.InvariantCulture, out var number);
-        bool? flag = search.Equals(TextFormats.True, StringComparison.OrdinalIgnoreCase) ? true
-            : search.Equals(TextFormats.False, StringComparison.OrdinalIgnoreCase) ? false : null;
+        var isInteger = long.TryParse(
+            search,
+            NumberStyles.AllowLeadingSign,
+            CultureInfo.InvariantCulture,
+            out var integer
+        );
+        var isNumber = double.TryParse(
+            search,
+            NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+            CultureInfo.InvariantCulture,
+            out var number
+        );
+        bool? flag =
+            search.Equals(TextFormats.True, StringComparison.OrdinalIgnoreCase) ? true
+            : search.Equals(TextFormats.False, StringComparison.OrdinalIgnoreCase) ? false
+            : null;
 
         for (var i = 0; i < table.Columns.Count; i++)
         {
@@ -135,25 +149,37 @@ internal sealed class SearchFilter
             FilterOperator.LessOrEqual => $"{left} <= {value}",
             FilterOperator.Greater => $"{left} > {value}",
             FilterOperator.GreaterOrEqual => $"{left} >= {value}",
-            FilterOperator.Between => $"{left} BETWEEN {value} AND {Add(name + "b", Typed(filter.Column, kind, filter.Value2))}",
+            FilterOperator.Between =>
+                $"{left} BETWEEN {value} AND {Add(name + "b", Typed(filter.Column, kind, filter.Value2))}",
             _ => throw new ArgumentOutOfRangeException(nameof(filter), filter.Operator, "Unknown filter operator."),
         };
     }
 
-    /// <summary>The filter value as the column's SQLite type, so comparisons are numeric where they should be.</summary>
+    /// <summary>The filter value as the column's SQLite type, so comparisons are numeric where they should
+    /// be.</summary>
     private static object Typed(string column, ColumnKind kind, string? text)
     {
         var value = text?.Trim() ?? "";
         switch (kind)
         {
             case ColumnKind.Integer or ColumnKind.NullableInteger:
-                return long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer)
+                return long.TryParse(
+                    value,
+                    NumberStyles.AllowLeadingSign,
+                    CultureInfo.InvariantCulture,
+                    out var integer
+                )
                     ? integer
                     : throw new ArgumentException($"{column} needs a whole number (got '{value}').", nameof(text));
             case ColumnKind.Money or ColumnKind.Coordinate:
                 return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-                    ? kind == ColumnKind.Money ? Math.Round(number, 2) : number
-                    : throw new ArgumentException($"{column} needs a number such as 12.50 (got '{value}').", nameof(text));
+                    ? kind == ColumnKind.Money
+                        ? Math.Round(number, 2)
+                        : number
+                    : throw new ArgumentException(
+                        $"{column} needs a number such as 12.50 (got '{value}').",
+                        nameof(text)
+                    );
             case ColumnKind.Boolean:
                 return value.Equals(TextFormats.True, StringComparison.OrdinalIgnoreCase) ? 1
                     : value.Equals(TextFormats.False, StringComparison.OrdinalIgnoreCase) ? 0

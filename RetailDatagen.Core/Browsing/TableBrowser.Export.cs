@@ -10,8 +10,12 @@ public sealed partial class TableBrowser
     /// Streams every row of a view (search, filters and sort of <paramref name="query"/>; offset and limit ignored) as
     /// RFC 4180 CSV with the table's header, in the same text form as the run's CSV files. Returns the rows written.
     /// </summary>
-    public async Task<long> ExportCsvAsync(string databasePath, TableQuery query, Stream output,
-        CancellationToken cancellationToken)
+    public async Task<long> ExportCsvAsync(
+        string databasePath,
+        TableQuery query,
+        Stream output,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(output);
@@ -21,10 +25,13 @@ public sealed partial class TableBrowser
         await using var connection = await OpenAsync(databasePath, cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = new StringBuilder()
-            .Append("SELECT ").AppendJoin(", ", table.Columns.Select(Quote))
-            .Append(" FROM ").Append(Quote(table.Name))
+            .Append("SELECT ")
+            .AppendJoin(", ", table.Columns.Select(Quote))
+            .Append(" FROM ")
+            .Append(Quote(table.Name))
             .Append(filter.Where)
-            .Append(" ORDER BY ").AppendJoin(", ", OrderBy(table, sortColumn, query.Descending, fromEnd: false))
+            .Append(" ORDER BY ")
+            .AppendJoin(", ", OrderBy(table, sortColumn, query.Descending, fromEnd: false))
             .ToString();
         filter.Bind(command);
 

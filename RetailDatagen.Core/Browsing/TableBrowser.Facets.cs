@@ -19,8 +19,11 @@ public sealed partial class TableBrowser
     /// current view. One GROUP BY per column: a scan of a big fact table costs about a second the first time, then
     /// the result is cached per run, view and column.
     /// </summary>
-    public async Task<IReadOnlyList<ColumnFacet>> FacetsAsync(string databasePath, TableQuery query,
-        CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ColumnFacet>> FacetsAsync(
+        string databasePath,
+        TableQuery query,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(query);
         var table = query.Table;
@@ -35,7 +38,9 @@ public sealed partial class TableBrowser
                 var cached = _cache.Find<ColumnFacet>(databasePath, table.Name, fact);
                 if (cached is null)
                 {
-                    holder ??= new SqliteConnectionHolder(await OpenAsync(databasePath, cancellationToken).ConfigureAwait(false));
+                    holder ??= new SqliteConnectionHolder(
+                        await OpenAsync(databasePath, cancellationToken).ConfigureAwait(false)
+                    );
                     cached = await FacetAsync(holder, query, column, cancellationToken).ConfigureAwait(false);
                     _cache.Store(databasePath, table.Name, fact, cached);
                 }
@@ -54,14 +59,19 @@ public sealed partial class TableBrowser
         return facets;
     }
 
-    private static async Task<ColumnFacet> FacetAsync(SqliteConnectionHolder holder, TableQuery query, string column,
-        CancellationToken cancellationToken)
+    private static async Task<ColumnFacet> FacetAsync(
+        SqliteConnectionHolder holder,
+        TableQuery query,
+        string column,
+        CancellationToken cancellationToken
+    )
     {
         var table = query.Table;
         var ordinal = SearchFilter.IndexOf(table, column);
         var filter = SearchFilter.Build(table, query.Search?.Trim() ?? "", query.SearchColumn, query.Filters);
         await using var command = holder.Connection.CreateCommand();
-        command.CommandText = $"SELECT {Quote(column)}, COUNT(*) FROM {Quote(table.Name)}{filter.Where} "
+        command.CommandText =
+            $"SELECT {Quote(column)}, COUNT(*) FROM {Quote(table.Name)}{filter.Where} "
             + $"GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {FacetSize.ToString(CultureInfo.InvariantCulture)}";
         filter.Bind(command);
         var values = new List<FacetValue>();

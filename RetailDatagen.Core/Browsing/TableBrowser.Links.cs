@@ -21,8 +21,12 @@ public sealed partial class TableBrowser
     /// People-readable labels of foreign-key values (GeographyID 30 → "New York, NY", ProductID → product name), for
     /// one page of ids at a time. Values the table does not hold (or tables without a label) are left out.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, string>> LabelsAsync(string databasePath, ForeignKeyRef target,
-        IReadOnlyCollection<string> values, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, string>> LabelsAsync(
+        string databasePath,
+        ForeignKeyRef target,
+        IReadOnlyCollection<string> values,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(values);
@@ -46,7 +50,8 @@ public sealed partial class TableBrowser
             command.Parameters.AddWithValue(name, KeyValue(kind, value));
         }
 
-        command.CommandText = $"SELECT t.{Quote(target.Column)}, {label} FROM {Quote(table.Name)} t "
+        command.CommandText =
+            $"SELECT t.{Quote(target.Column)}, {label} FROM {Quote(table.Name)} t "
             + $"WHERE t.{Quote(target.Column)} IN ({string.Join(", ", names)})";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -65,8 +70,13 @@ public sealed partial class TableBrowser
     /// references) equals <paramref name="value"/>, with the rows of other tables that reference it (a customer's
     /// receipts, a receipt's lines) and, for a truck move, the other moves of its shipment. Null when no row matches.
     /// </summary>
-    public async Task<RowDetails?> RowAsync(string databasePath, TableInfo table, string column, string value,
-        CancellationToken cancellationToken)
+    public async Task<RowDetails?> RowAsync(
+        string databasePath,
+        TableInfo table,
+        string column,
+        string value,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(table);
         var ordinal = SearchFilter.IndexOf(table, column);
@@ -74,7 +84,8 @@ public sealed partial class TableBrowser
         string?[]? row = null;
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = $"SELECT {string.Join(", ", table.Columns.Select(Quote))} FROM {Quote(table.Name)} "
+            command.CommandText =
+                $"SELECT {string.Join(", ", table.Columns.Select(Quote))} FROM {Quote(table.Name)} "
                 + $"WHERE {Quote(column)} = $value LIMIT 1";
             command.Parameters.AddWithValue("$value", KeyValue(table.Kinds[ordinal], value));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -93,10 +104,20 @@ public sealed partial class TableBrowser
         foreach (var (child, childColumn, target) in Referencing(table))
         {
             var key = row[SearchFilter.IndexOf(table, target)];
-            if (key is not null && await TableExistsAsync(connection, child.Name, cancellationToken).ConfigureAwait(false))
+            if (
+                key is not null
+                && await TableExistsAsync(connection, child.Name, cancellationToken).ConfigureAwait(false)
+            )
             {
-                related.Add(new RelatedRows(child, childColumn, key,
-                    await CountIfCheapAsync(connection, child, childColumn, key, cancellationToken).ConfigureAwait(false)));
+                related.Add(
+                    new RelatedRows(
+                        child,
+                        childColumn,
+                        key,
+                        await CountIfCheapAsync(connection, child, childColumn, key, cancellationToken)
+                            .ConfigureAwait(false)
+                    )
+                );
             }
         }
 
@@ -121,8 +142,13 @@ public sealed partial class TableBrowser
         }
     }
 
-    private static async Task<long?> CountIfCheapAsync(SqliteConnection connection, TableInfo table, string column,
-        string value, CancellationToken cancellationToken)
+    private static async Task<long?> CountIfCheapAsync(
+        SqliteConnection connection,
+        TableInfo table,
+        string column,
+        string value,
+        CancellationToken cancellationToken
+    )
     {
         var kind = table.Kinds[SearchFilter.IndexOf(table, column)];
         await using var command = connection.CreateCommand();
@@ -132,9 +158,12 @@ public sealed partial class TableBrowser
             SELECT EXISTS (SELECT 1 FROM pragma_index_list($table) l JOIN pragma_index_info(l.name) i
                            WHERE i.seqno = 0 AND i.name = $column)
             """;
-        var indexed = table.KeyColumns[0] == column
-            || Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false),
-                CultureInfo.InvariantCulture) != 0;
+        var indexed =
+            table.KeyColumns[0] == column
+            || Convert.ToInt64(
+                await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false),
+                CultureInfo.InvariantCulture
+            ) != 0;
         if (!indexed)
         {
             command.CommandText = "SELECT \"RowCount\" FROM \"meta_tables\" WHERE \"TableName\" = $table";
@@ -148,23 +177,30 @@ public sealed partial class TableBrowser
         command.Parameters.Clear();
         command.CommandText = $"SELECT COUNT(*) FROM {Quote(table.Name)} WHERE {Quote(column)} = $value";
         command.Parameters.AddWithValue("$value", KeyValue(kind, value));
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false),
-            CultureInfo.InvariantCulture);
+        return Convert.ToInt64(
+            await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false),
+            CultureInfo.InvariantCulture
+        );
     }
 
-    private static async Task<bool> TableExistsAsync(SqliteConnection connection, string table,
-        CancellationToken cancellationToken)
+    private static async Task<bool> TableExistsAsync(
+        SqliteConnection connection,
+        string table,
+        CancellationToken cancellationToken
+    )
     {
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = $name)";
         command.Parameters.AddWithValue("$name", table);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false),
-            CultureInfo.InvariantCulture) != 0;
+        return Convert.ToInt64(
+                await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false),
+                CultureInfo.InvariantCulture
+            ) != 0;
     }
 
     private static object KeyValue(ColumnKind kind, string value) =>
         kind is ColumnKind.Integer or ColumnKind.NullableInteger
-            && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
+        && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
             ? number
             : value;
 }

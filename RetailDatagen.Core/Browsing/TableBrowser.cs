@@ -28,14 +28,18 @@ public sealed partial class TableBrowser(BrowseCache? cache = null)
     private readonly BrowseCache _cache = cache ?? new BrowseCache();
 
     /// <summary>Reads one page and the number of matching rows.</summary>
-    /// <exception cref="ArgumentException">The sort column is not a column of the table, or the page is out of range.</exception>
+    /// <exception cref="ArgumentException">The sort column is not a column of the table, or the page is out of
+    /// range.</exception>
     public async Task<TablePage> QueryAsync(string databasePath, TableQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var table = query.Table;
         if (query.Limit is < 1 or > MaxPageSize)
         {
-            throw new ArgumentException($"The page size must be between 1 and {MaxPageSize} (got {query.Limit}).", nameof(query));
+            throw new ArgumentException(
+                $"The page size must be between 1 and {MaxPageSize} (got {query.Limit}).",
+                nameof(query)
+            );
         }
 
         if (query.Offset < 0)
@@ -43,8 +47,10 @@ public sealed partial class TableBrowser(BrowseCache? cache = null)
             throw new ArgumentException($"The offset must not be negative (got {query.Offset}).", nameof(query));
         }
 
-        var sortColumn = query.SortColumn is null ? null : table.Columns.FirstOrDefault(c => c == query.SortColumn)
-            ?? throw new ArgumentException($"'{query.SortColumn}' is not a column of {table.Name}.", nameof(query));
+        var sortColumn = query.SortColumn is null
+            ? null
+            : table.Columns.FirstOrDefault(c => c == query.SortColumn)
+                ?? throw new ArgumentException($"'{query.SortColumn}' is not a column of {table.Name}.", nameof(query));
         var search = query.Search?.Trim() ?? "";
 
         await using var connection = await OpenAsync(databasePath, cancellationToken).ConfigureAwait(false);
@@ -57,8 +63,12 @@ public sealed partial class TableBrowser(BrowseCache? cache = null)
         }
 
         var descending = query.Descending;
-        if (sortColumn is not null && !table.KeyColumns.Contains(sortColumn)
-            && await IsConstantAsync(connection, databasePath, table, sortColumn, cancellationToken).ConfigureAwait(false))
+        if (
+            sortColumn is not null
+            && !table.KeyColumns.Contains(sortColumn)
+            && await IsConstantAsync(connection, databasePath, table, sortColumn, cancellationToken)
+                .ConfigureAwait(false)
+        )
         {
             // Every row ties, and ties keep key-ascending order.
             sortColumn = null;
@@ -75,23 +85,36 @@ public sealed partial class TableBrowser(BrowseCache? cache = null)
 
         await using var command = connection.CreateCommand();
         var select = new StringBuilder()
-            .Append("SELECT ").AppendJoin(", ", table.Columns.Select(Quote))
-            .Append(" FROM ").Append(Quote(table.Name));
-        if (sortColumn is null && filter.Where.Length > 0
-            && await IsStoredInKeyOrderAsync(connection, databasePath, table, cancellationToken).ConfigureAwait(false))
+            .Append("SELECT ")
+            .AppendJoin(", ", table.Columns.Select(Quote))
+            .Append(" FROM ")
+            .Append(Quote(table.Name));
+        if (
+            sortColumn is null
+            && filter.Where.Length > 0
+            && await IsStoredInKeyOrderAsync(connection, databasePath, table, cancellationToken).ConfigureAwait(false)
+        )
         {
             // Key order is rowid order here, so the page's rowids come from the filter's index alone (sorting integers
             // instead of whole rows: 7–80 ms instead of 0.2–0.5 s for 100,000 matches of 16.8M) and only the page's
             // rows are read.
             var direction = descending ^ fromEnd ? " DESC" : "";
-            select.Append(" WHERE rowid IN (SELECT rowid FROM ").Append(Quote(table.Name)).Append(filter.Where)
-                .Append(" ORDER BY rowid").Append(direction).Append(" LIMIT $limit OFFSET $offset)")
-                .Append(" ORDER BY rowid").Append(direction);
+            select
+                .Append(" WHERE rowid IN (SELECT rowid FROM ")
+                .Append(Quote(table.Name))
+                .Append(filter.Where)
+                .Append(" ORDER BY rowid")
+                .Append(direction)
+                .Append(" LIMIT $limit OFFSET $offset)")
+                .Append(" ORDER BY rowid")
+                .Append(direction);
         }
         else
         {
-            select.Append(filter.Where)
-                .Append(" ORDER BY ").AppendJoin(", ", OrderBy(table, sortColumn, descending, fromEnd))
+            select
+                .Append(filter.Where)
+                .Append(" ORDER BY ")
+                .AppendJoin(", ", OrderBy(table, sortColumn, descending, fromEnd))
                 .Append(" LIMIT $limit OFFSET $offset");
         }
 
@@ -125,28 +148,51 @@ public sealed partial class TableBrowser(BrowseCache? cache = null)
     }
 
     /// <summary>Counts the rows matching a search (cached per file, table and search).</summary>
-    public async Task<long> CountAsync(string databasePath, TableInfo table, string? search, CancellationToken cancellationToken)
+    public async Task<long> CountAsync(
+        string databasePath,
+        TableInfo table,
+        string? search,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(table);
         var text = search?.Trim() ?? "";
         await using var connection = await OpenAsync(databasePath, cancellationToken).ConfigureAwait(false);
-        return await CountAsync(connection, databasePath, table, new TableQuery { Table = table, Search = text }.ViewKey,
-            SearchFilter.Build(table, text), cancellationToken).ConfigureAwait(false);
+        return await CountAsync(
+                connection,
+                databasePath,
+                table,
+                new TableQuery { Table = table, Search = text }.ViewKey,
+                SearchFilter.Build(table, text),
+                cancellationToken
+            )
+            .ConfigureAwait(false);
     }
 
-    /// <summary>The line table of a header table (receipts → receipt lines, online orders → their lines), or null.</summary>
+    /// <summary>The line table of a header table (receipts → receipt lines, online orders → their lines), or
+    /// null.</summary>
     public static TableInfo? LinesTableOf(TableInfo header) =>
-        header == Tables.Receipts ? Tables.ReceiptLines : header == Tables.OnlineOrders ? Tables.OnlineOrderLines : null;
+        header == Tables.Receipts ? Tables.ReceiptLines
+        : header == Tables.OnlineOrders ? Tables.OnlineOrderLines
+        : null;
 
     /// <summary>The lines of one receipt or online order, in line order (the id is a bound parameter).</summary>
-    public async Task<TablePage> LinesOfAsync(string databasePath, TableInfo header, string id, CancellationToken cancellationToken)
+    public async Task<TablePage> LinesOfAsync(
+        string databasePath,
+        TableInfo header,
+        string id,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(header);
-        var lines = LinesTableOf(header) ?? throw new ArgumentException($"{header.Name} has no line table.", nameof(header));
+        var lines =
+            LinesTableOf(header) ?? throw new ArgumentException($"{header.Name} has no line table.", nameof(header));
         var key = lines.KeyColumns[0];
         await using var connection = await OpenAsync(databasePath, cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {string.Join(", ", lines.Columns.Select(Quote))} FROM {Quote(lines.Name)} WHERE {Quote(key)} = $id ORDER BY {Quote("Line")}";
+        command.CommandText =
+            $"SELECT {string.Join(", ", lines.Columns.Select(Quote))} FROM {Quote(lines.Name)} WHERE {Quote(key)} = "
+            + $"$id ORDER BY {Quote("Line")}";
         command.Parameters.AddWithValue("$id", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<IReadOnlyList<string?>>();
@@ -162,7 +208,8 @@ public sealed partial class TableBrowser(BrowseCache? cache = null)
     /// <summary>Forgets what was cached about a database file, e.g. before its run folder is deleted.</summary>
     public void Forget(string databasePath) => _cache.Forget(databasePath);
 
-    internal static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    internal static string Quote(string identifier) =>
+        "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static IEnumerable<string> OrderBy(TableInfo table, string? sortColumn, bool descending, bool fromEnd)
     {
@@ -180,8 +227,14 @@ public sealed partial class TableBrowser(BrowseCache? cache = null)
         }
     }
 
-    private async Task<long> CountAsync(SqliteConnection connection, string databasePath, TableInfo table,
-        string viewKey, SearchFilter filter, CancellationToken cancellationToken)
+    private async Task<long> CountAsync(
+        SqliteConnection connection,
+        string databasePath,
+        TableInfo table,
+        string viewKey,
+        SearchFilter filter,
+        CancellationToken cancellationToken
+    )
     {
         var fact = "count:" + viewKey;
         if (_cache.TryGet(databasePath, table.Name, fact, out var cached))
@@ -192,12 +245,21 @@ public sealed partial class TableBrowser(BrowseCache? cache = null)
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT COUNT(*) FROM {Quote(table.Name)}{filter.Where}";
         filter.Bind(command);
-        var count = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        var count = Convert.ToInt64(
+            await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false),
+            CultureInfo.InvariantCulture
+        );
         _cache.Set(databasePath, table.Name, fact, count);
         return count;
     }
 
-    private async Task<bool> IsConstantAsync(SqliteConnection connection, string databasePath, TableInfo table, string column, CancellationToken cancellationToken)
+    private async Task<bool> IsConstantAsync(
+        SqliteConnection connection,
+        string databasePath,
+        TableInfo table,
+        string column,
+        CancellationToken cancellationToken
+    )
     {
         var fact = "constant:" + column;
         if (_cache.TryGet(databasePath, table.Name, fact, out var cached))
@@ -209,8 +271,12 @@ public sealed partial class TableBrowser(BrowseCache? cache = null)
         await using var command = connection.CreateCommand();
         var name = Quote(table.Name);
         var quoted = Quote(column);
-        command.CommandText = $"SELECT NOT EXISTS (SELECT 1 FROM {name} WHERE {quoted} IS NOT (SELECT {quoted} FROM {name} LIMIT 1))";
-        var constant = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        command.CommandText =
+            $"SELECT NOT EXISTS (SELECT 1 FROM {name} WHERE {quoted} IS NOT (SELECT {quoted} FROM {name} LIMIT 1))";
+        var constant = Convert.ToInt64(
+            await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false),
+            CultureInfo.InvariantCulture
+        );
         _cache.Set(databasePath, table.Name, fact, constant);
         return constant != 0;
     }
@@ -220,8 +286,12 @@ public sealed partial class TableBrowser(BrowseCache? cache = null)
     /// in key order (<c>KeyOrderTests</c>); this guard probes the ends and 64 adjacent pairs spread over the table
     /// (a few milliseconds, once per file and table), so a file written otherwise keeps the plain ORDER BY.
     /// </summary>
-    private async Task<bool> IsStoredInKeyOrderAsync(SqliteConnection connection, string databasePath, TableInfo table,
-        CancellationToken cancellationToken)
+    private async Task<bool> IsStoredInKeyOrderAsync(
+        SqliteConnection connection,
+        string databasePath,
+        TableInfo table,
+        CancellationToken cancellationToken
+    )
     {
         const string fact = "key-order";
         if (_cache.TryGet(databasePath, table.Name, fact, out var cached))
@@ -246,7 +316,9 @@ public sealed partial class TableBrowser(BrowseCache? cache = null)
         try
         {
             // NULL for an empty table.
-            ordered = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long value ? value : 0;
+            ordered = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long value
+                ? value
+                : 0;
         }
         catch (SqliteException)
         {
@@ -269,12 +341,14 @@ public sealed partial class TableBrowser(BrowseCache? cache = null)
         }
 
         // No pooling: nothing keeps the file open once a page is read, so a run can be deleted at any time.
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = databasePath,
-            Mode = SqliteOpenMode.ReadOnly,
-            Pooling = false,
-        }.ToString());
+        var connection = new SqliteConnection(
+            new SqliteConnectionStringBuilder
+            {
+                DataSource = databasePath,
+                Mode = SqliteOpenMode.ReadOnly,
+                Pooling = false,
+            }.ToString()
+        );
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -3,9 +3,16 @@ using System.Text.Json.Serialization;
 
 namespace RetailDatagen.Core.Dictionaries;
 
-/// <summary>A department of a retailer profile: its share of the catalog and of store revenue, how many units a line buys, how often items come back.</summary>
+/// <summary>A department of a retailer profile: its share of the catalog and of store revenue, how many units a line
+/// buys, how often items come back.</summary>
 public sealed record DepartmentProfile(
-    string Name, bool Food, double CatalogShare, double RevenueShare, string Quantity, double ReturnRate);
+    string Name,
+    bool Food,
+    double CatalogShare,
+    double RevenueShare,
+    string Quantity,
+    double ReturnRate
+);
 
 /// <summary>
 /// A kind of retailer (DATA-CONTRACT §4): department sizes and revenue mix, basket size, promotions. Profiles are
@@ -19,12 +26,14 @@ public sealed record RetailerProfile(
     double PromoDepthMin,
     double PromoDepthMax,
     double MaxDepartmentCatalogShare,
-    IReadOnlyList<DepartmentProfile> Departments)
+    IReadOnlyList<DepartmentProfile> Departments
+)
 {
     public DepartmentProfile? Department(string name) => Departments.FirstOrDefault(d => d.Name == name);
 
     /// <summary>Share (0..1) of store revenue the profile gives food departments.</summary>
-    public double FoodRevenueShare => Departments.Where(d => d.Food).Sum(d => d.RevenueShare) / Departments.Sum(d => d.RevenueShare);
+    public double FoodRevenueShare =>
+        Departments.Where(d => d.Food).Sum(d => d.RevenueShare) / Departments.Sum(d => d.RevenueShare);
 }
 
 /// <summary>Units bought on one receipt line: values and their weights.</summary>
@@ -33,7 +42,8 @@ public sealed record QuantityPattern(string Name, int[] Units, double[] Weights)
     // Computed once: the inventory policy reads them for every store-product row.
     public double Mean { get; } = Units.Zip(Weights).Sum(x => x.First * x.Second) / Weights.Sum();
 
-    public double MeanSquare { get; } = Units.Zip(Weights).Sum(x => (double)x.First * x.First * x.Second) / Weights.Sum();
+    public double MeanSquare { get; } =
+        Units.Zip(Weights).Sum(x => (double)x.First * x.First * x.Second) / Weights.Sum();
 }
 
 /// <summary>The shipped retailer profiles, loaded once per process.</summary>
@@ -43,7 +53,10 @@ public sealed class RetailerProfiles
 
     private static readonly Lazy<RetailerProfiles> Lazy = new(Load);
 
-    private RetailerProfiles(IReadOnlyList<RetailerProfile> all, IReadOnlyDictionary<string, QuantityPattern> quantities)
+    private RetailerProfiles(
+        IReadOnlyList<RetailerProfile> all,
+        IReadOnlyDictionary<string, QuantityPattern> quantities
+    )
     {
         All = all;
         Quantities = quantities;
@@ -65,26 +78,35 @@ public sealed class RetailerProfiles
     private static RetailerProfiles Load()
     {
         const string resource = "RetailDatagen.Core.Dictionaries.retailer-profiles.json";
-        using var stream = typeof(RetailerProfiles).Assembly.GetManifestResourceStream(resource)
+        using var stream =
+            typeof(RetailerProfiles).Assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"The embedded dictionary '{resource}' is missing.");
-        var file = JsonSerializer.Deserialize<ProfileFile>(stream, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })
-            ?? throw new InvalidOperationException("retailer-profiles.json is empty.");
+        var file =
+            JsonSerializer.Deserialize<ProfileFile>(
+                stream,
+                new JsonSerializerOptions { PropertyNameCaseInsensitive = true }
+            ) ?? throw new InvalidOperationException("retailer-profiles.json is empty.");
         var quantities = file.Quantities.ToDictionary(
             q => q.Key,
             q => new QuantityPattern(q.Key, [.. q.Value.Keys.Select(int.Parse)], [.. q.Value.Values]),
-            StringComparer.Ordinal);
+            StringComparer.Ordinal
+        );
         var reference = ReferenceData.Instance.Departments;
         foreach (var profile in file.Profiles)
         {
             var names = profile.Departments.Select(d => d.Name).Order(StringComparer.Ordinal);
             if (!names.SequenceEqual(reference.Order(StringComparer.Ordinal)))
             {
-                throw new InvalidOperationException($"Profile '{profile.Name}' must list exactly the catalog's departments.");
+                throw new InvalidOperationException(
+                    $"Profile '{profile.Name}' must list exactly the catalog's departments."
+                );
             }
 
             if (profile.Departments.FirstOrDefault(d => !quantities.ContainsKey(d.Quantity)) is { } bad)
             {
-                throw new InvalidOperationException($"Profile '{profile.Name}': unknown quantity pattern '{bad.Quantity}'.");
+                throw new InvalidOperationException(
+                    $"Profile '{profile.Name}': unknown quantity pattern '{bad.Quantity}'."
+                );
             }
         }
 
@@ -93,5 +115,6 @@ public sealed class RetailerProfiles
 
     private sealed record ProfileFile(
         [property: JsonPropertyName("quantities")] Dictionary<string, Dictionary<string, double>> Quantities,
-        [property: JsonPropertyName("profiles")] List<RetailerProfile> Profiles);
+        [property: JsonPropertyName("profiles")] List<RetailerProfile> Profiles
+    );
 }

@@ -9,10 +9,36 @@ namespace RetailDatagen.Core.Dictionaries;
 /// </summary>
 public sealed class Vocabulary
 {
-    public static readonly string[] ResidentialTypes = ["St", "Ave", "Dr", "Ln", "Ct", "Way", "Pl", "Rd", "Cir", "Ter", "Blvd"];
+    public static readonly string[] ResidentialTypes =
+    [
+        "St",
+        "Ave",
+        "Dr",
+        "Ln",
+        "Ct",
+        "Way",
+        "Pl",
+        "Rd",
+        "Cir",
+        "Ter",
+        "Blvd",
+    ];
     public static readonly string[] CommercialTypes = ["Ave", "Blvd", "St", "Rd", "Pkwy", "Hwy", "Plaza"];
     public static readonly string[] IndustrialNames =
-        ["Industrial", "Commerce", "Distribution", "Logistics", "Freight", "Warehouse", "Enterprise", "Gateway", "Trade Center", "Depot", "Supply Chain", "Terminal"];
+    [
+        "Industrial",
+        "Commerce",
+        "Distribution",
+        "Logistics",
+        "Freight",
+        "Warehouse",
+        "Enterprise",
+        "Gateway",
+        "Trade Center",
+        "Depot",
+        "Supply Chain",
+        "Terminal",
+    ];
     public static readonly string[] IndustrialTypes = ["Pkwy", "Dr", "Blvd", "Way", "Rd", "Ct"];
 
     private readonly WeightedWords _surnames;
@@ -44,12 +70,23 @@ public sealed class Vocabulary
         var tailScale = tail.Count == 0 ? 0 : Math.Max(0, 100_000 - topShare) / tail.Sum(s => s.Per100K);
         var surnames = new WeightedWords(
             [.. top.Select(s => s.Name), .. tail.Select(s => s.Name)],
-            [.. top.Select(s => s.Per100K), .. tail.Select(s => s.Per100K * tailScale)]);
-        var streets = new WeightedWords([.. reference.Streets.Select(s => s.Name)], [.. reference.Streets.Select(s => (double)s.Segments)]);
+            [.. top.Select(s => s.Per100K), .. tail.Select(s => s.Per100K * tailScale)]
+        );
+        var streets = new WeightedWords(
+            [.. reference.Streets.Select(s => s.Name)],
+            [.. reference.Streets.Select(s => (double)s.Segments)]
+        );
         var decades = reference.FirstNames.Select(f => f.Decade).Distinct().Order().ToArray();
         var firstNames = decades
-            .SelectMany(d => new[] { 'F', 'M' }.Select(sex => reference.FirstNames.Where(f => f.Decade == d && f.Sex == sex).ToList()))
-            .Select(names => new WeightedWords([.. names.Select(n => n.Name)], [.. names.Select(n => (double)n.Births)]))
+            .SelectMany(d =>
+                new[] { 'F', 'M' }.Select(sex =>
+                    reference.FirstNames.Where(f => f.Decade == d && f.Sex == sex).ToList()
+                )
+            )
+            .Select(names => new WeightedWords(
+                [.. names.Select(n => n.Name)],
+                [.. names.Select(n => (double)n.Births)]
+            ))
             .ToArray();
         return new Vocabulary(surnames, streets, firstNames, decades[0]);
     }

@@ -3,13 +3,16 @@ using RetailDatagen.Core.Randomness;
 
 namespace RetailDatagen.Core.Facts;
 
-/// <summary>A line a shopper intends to buy: product (0-based), units, and the unit price after any promotion.</summary>
+/// <summary>A line a shopper intends to buy: product (0-based), units, and the unit price after any
+/// promotion.</summary>
 internal readonly record struct DraftLine(int Product, int Units, double UnitPrice, string? Promo);
 
-/// <summary>A shopper's visit before it meets the shelves: when, who (null: anonymous), how they pay, what they want.</summary>
+/// <summary>A shopper's visit before it meets the shelves: when, who (null: anonymous), how they pay, what they
+/// want.</summary>
 internal sealed record ReceiptDraft(DateTime Time, int? CustomerId, string Tender, List<DraftLine> Lines);
 
-/// <summary>An ad impression that converts: the customer (0-based) buys the campaign's product at this store on this day.</summary>
+/// <summary>An ad impression that converts: the customer (0-based) buys the campaign's product at this store on this
+/// day.</summary>
 internal sealed record Conversion(int Customer, int Product, string CampaignId, long Key);
 
 /// <summary>
@@ -35,7 +38,15 @@ internal sealed class BasketDrafter(FactWorld world)
     private const double MemberBasketFactor = 1.3;
     private const double MeanMemberFactor = 1 + ((MemberBasketFactor - 1) * 0.4);
 
-    public List<ReceiptDraft> Draft(int storeId, int count, long baseKey, DateOnly date, int[] hours, AliasTable hourAlias, IReadOnlyList<Conversion> conversions)
+    public List<ReceiptDraft> Draft(
+        int storeId,
+        int count,
+        long baseKey,
+        DateOnly date,
+        int[] hours,
+        AliasTable hourAlias,
+        IReadOnlyList<Conversion> conversions
+    )
     {
         var o = world.Options;
         var midnight = date.ToDateTime(TimeOnly.MinValue);
@@ -43,10 +54,15 @@ internal sealed class BasketDrafter(FactWorld world)
         var customersByHour = new Dictionary<int, HashSet<int>>();
         var cashShare = world.TenderWeights[2] / (double)Math.Max(1, world.TenderWeights.Sum());
         var cashAnonymous = Math.Min(CashAnonymous, o.AnonymousPercent / 100.0 / Math.Max(1e-9, cashShare));
-        var cardAnonymous = Math.Clamp(((o.AnonymousPercent / 100.0) - (cashShare * cashAnonymous)) / Math.Max(1e-9, 1 - cashShare), 0, 1);
+        var cardAnonymous = Math.Clamp(
+            ((o.AnonymousPercent / 100.0) - (cashShare * cashAnonymous)) / Math.Max(1e-9, 1 - cashShare),
+            0,
+            1
+        );
 
         // One receipt per customer per store-hour (a visit ends at its receipt).
-        bool Claim(int hour, int customer) => (customersByHour.TryGetValue(hour, out var set) ? set : customersByHour[hour] = []).Add(customer);
+        bool Claim(int hour, int customer) =>
+            (customersByHour.TryGetValue(hour, out var set) ? set : customersByHour[hour] = []).Add(customer);
 
         for (var i = 0; i < count; i++)
         {
@@ -57,13 +73,23 @@ internal sealed class BasketDrafter(FactWorld world)
             int? customer = null;
             if (!random.Chance(tender == Model.FactCodes.Tender.Cash ? cashAnonymous : cardAnonymous))
             {
-                var from = random.NextDouble() * 1000 < o.TravelPerMille ? world.Plan.TradeAreas.DrawTravelStore(ref random) : storeId;
+                var from =
+                    random.NextDouble() * 1000 < o.TravelPerMille
+                        ? world.Plan.TradeAreas.DrawTravelStore(ref random)
+                        : storeId;
                 var drawn = world.Plan.TradeAreas.DrawCustomer(from, ref random);
                 customer = drawn >= 0 && Claim(hour, drawn) ? drawn : null;
             }
 
             var member = customer is { } c && world.Plan.TradeAreas.IsLoyaltyMember(c);
-            drafts.Add(new ReceiptDraft(time, customer + 1, tender, Lines(ref random, LineCount(ref random, member), date.DayNumber)));
+            drafts.Add(
+                new ReceiptDraft(
+                    time,
+                    customer + 1,
+                    tender,
+                    Lines(ref random, LineCount(ref random, member), date.DayNumber)
+                )
+            );
         }
 
         foreach (var conversion in conversions)
@@ -75,10 +101,29 @@ internal sealed class BasketDrafter(FactWorld world)
                 continue;
             }
 
-            var lines = Lines(ref random, LineCount(ref random, world.Plan.TradeAreas.IsLoyaltyMember(conversion.Customer)) - 1, date.DayNumber);
+            var lines = Lines(
+                ref random,
+                LineCount(ref random, world.Plan.TradeAreas.IsLoyaltyMember(conversion.Customer)) - 1,
+                date.DayNumber
+            );
             lines.RemoveAll(l => l.Product == conversion.Product);
-            lines.Insert(0, new DraftLine(conversion.Product, world.Demand.DrawUnits(ref random, conversion.Product), world.Products[conversion.Product].SalePrice, conversion.CampaignId));
-            drafts.Add(new ReceiptDraft(midnight.AddHours(hour).AddSeconds(random.NextInt(3600)), conversion.Customer + 1, world.PickTender(ref random, allowCash: false), lines));
+            lines.Insert(
+                0,
+                new DraftLine(
+                    conversion.Product,
+                    world.Demand.DrawUnits(ref random, conversion.Product),
+                    world.Products[conversion.Product].SalePrice,
+                    conversion.CampaignId
+                )
+            );
+            drafts.Add(
+                new ReceiptDraft(
+                    midnight.AddHours(hour).AddSeconds(random.NextInt(3600)),
+                    conversion.Customer + 1,
+                    world.PickTender(ref random, allowCash: false),
+                    lines
+                )
+            );
         }
 
         drafts.Sort((a, b) => a.Time.CompareTo(b.Time));
@@ -88,7 +133,10 @@ internal sealed class BasketDrafter(FactWorld world)
     private int LineCount(ref RowRandom random, bool member)
     {
         var profile = world.Demand.Profile;
-        var spread = Math.Exp((BasketSpread * Normal(ref random)) - (BasketSpread * BasketSpread / 2)) * (member ? MemberBasketFactor : 1) / MeanMemberFactor;
+        var spread =
+            Math.Exp((BasketSpread * Normal(ref random)) - (BasketSpread * BasketSpread / 2))
+            * (member ? MemberBasketFactor : 1)
+            / MeanMemberFactor;
         return Math.Min(MaxLines, 1 + Poisson(ref random, (profile.MeanLinesPerReceipt - 1) * spread));
     }
 

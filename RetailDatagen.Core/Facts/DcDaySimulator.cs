@@ -13,20 +13,30 @@ internal sealed class DcDaySimulator(FactWorld world)
     private const int OutboundRank = 1;
     private const int OnlineRank = 2;
 
-    public (List<DcInventoryTxn> Txns, int Stockouts) Run(int dcId, DateOnly date, IReadOnlyList<Shipment> supplier, IReadOnlyList<Shipment> outbound, int[] reserved, IReadOnlyList<OnlineCandidate> online)
+    public (List<DcInventoryTxn> Txns, int Stockouts) Run(
+        int dcId,
+        DateOnly date,
+        IReadOnlyList<Shipment> supplier,
+        IReadOnlyList<Shipment> outbound,
+        int[] reserved,
+        IReadOnlyList<OnlineCandidate> online
+    )
     {
         var day = FactIds.Day(date);
-        var ledger = new InventoryLedger<DcInventoryTxn>(world.DcStock[dcId - 1].OnHand, e => new DcInventoryTxn
-        {
-            TraceId = FactIds.DcTxn(day, dcId, e.Sequence),
-            EventTS = e.Time,
-            DCID = dcId,
-            ProductID = e.Product + 1,
-            QtyDelta = e.Delta,
-            Reason = e.Reason,
-            Source = e.Source,
-            Balance = e.Balance,
-        });
+        var ledger = new InventoryLedger<DcInventoryTxn>(
+            world.DcStock[dcId - 1].OnHand,
+            e => new DcInventoryTxn
+            {
+                TraceId = FactIds.DcTxn(day, dcId, e.Sequence),
+                EventTS = e.Time,
+                DCID = dcId,
+                ProductID = e.Product + 1,
+                QtyDelta = e.Delta,
+                Reason = e.Reason,
+                Source = e.Source,
+                Balance = e.Balance,
+            }
+        );
         var stockouts = 0;
         var events = new List<NodeEvent>(supplier.Count + outbound.Count + online.Count);
         events.AddRange(supplier.Select((s, i) => new NodeEvent(s.Unloading, SupplierRank, i)));
@@ -40,7 +50,13 @@ internal sealed class DcDaySimulator(FactWorld world)
             {
                 foreach (var line in supplier[index].Lines)
                 {
-                    ledger.Post(time, line.Product, line.Qty, FactCodes.Reason.InboundShipment, FactCodes.Source.Supplier);
+                    ledger.Post(
+                        time,
+                        line.Product,
+                        line.Qty,
+                        FactCodes.Reason.InboundShipment,
+                        FactCodes.Source.Supplier
+                    );
                 }
             }
             else if (rank == OutboundRank)

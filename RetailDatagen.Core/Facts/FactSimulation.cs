@@ -37,7 +37,10 @@ public sealed class FactSimulation
     public static IReadOnlyDictionary<string, long> EstimateRows(Options.GenerationOptions o)
     {
         var profile = Dictionaries.RetailerProfiles.Instance.Get(o.Profile);
-        double receipts = 0, online = 0, impressions = 0, openStoreDays = 0;
+        double receipts = 0,
+            online = 0,
+            impressions = 0,
+            openStoreDays = 0;
         for (var d = 0; d < o.Days; d++)
         {
             var date = o.StartDate.AddDays(d);
@@ -50,13 +53,17 @@ public sealed class FactSimulation
 
         // Stockouts and repeated draws trim a few lines; returns come back as refund receipts.
         var lines = receipts * profile.MeanLinesPerReceipt * 0.95;
-        var returnRate = profile.Departments.Sum(x => x.RevenueShare * x.ReturnRate) / profile.Departments.Sum(x => x.RevenueShare);
+        var returnRate =
+            profile.Departments.Sum(x => x.RevenueShare * x.ReturnRate) / profile.Departments.Sum(x => x.RevenueShare);
         var refunds = lines * returnRate;
 
         // A store trip carries the products that reached their reorder point since the last one: about the distinct
         // products sold in between (review interval ≈ stores per DC / trips a DC's fleet makes a day, at least 1).
         var storesPerDc = Math.Max(1.0, o.Stores / (double)Math.Max(1, o.DistributionCenters));
-        var tripsPerDc = Math.Max(1.0, (o.RefrigeratedTrucks + o.NonRefrigeratedTrucks) * 2.0 / Math.Max(1, o.DistributionCenters));
+        var tripsPerDc = Math.Max(
+            1.0,
+            (o.RefrigeratedTrucks + o.NonRefrigeratedTrucks) * 2.0 / Math.Max(1, o.DistributionCenters)
+        );
         var review = Math.Clamp(Math.Ceiling(storesPerDc / tripsPerDc), 1, 7);
         var linesPerStoreDay = o.CustomersPerStorePerDay * profile.MeanLinesPerReceipt;
         var shipmentLines = o.Products * (1 - Math.Exp(-linesPerStoreDay * review / Math.Max(1, o.Products) / 3));
@@ -65,8 +72,12 @@ public sealed class FactSimulation
         return new Dictionary<string, long>
         {
             [Tables.TruckMoves.Name] = (long)((storeTrips + supplierTrips) * 6),
-            [Tables.DcInventoryTxns.Name] = (long)((storeTrips * shipmentLines * 1.5) + (online * (1 - SupplyChain.OnlineFromStoreShare) * 2.2)),
-            [Tables.StoreInventoryTxns.Name] = (long)(lines + refunds + (storeTrips * shipmentLines) + (online * SupplyChain.OnlineFromStoreShare * 2.2)),
+            [Tables.DcInventoryTxns.Name] = (long)(
+                (storeTrips * shipmentLines * 1.5) + (online * (1 - SupplyChain.OnlineFromStoreShare) * 2.2)
+            ),
+            [Tables.StoreInventoryTxns.Name] = (long)(
+                lines + refunds + (storeTrips * shipmentLines) + (online * SupplyChain.OnlineFromStoreShare * 2.2)
+            ),
             [Tables.Receipts.Name] = (long)(receipts + (refunds * 0.9)),
             [Tables.ReceiptLines.Name] = (long)(lines + refunds),
             [Tables.FootTraffic.Name] = (long)(openStoreDays * (o.StoreCloseHour - o.StoreOpenHour) * 4),
@@ -77,7 +88,8 @@ public sealed class FactSimulation
         };
     }
 
-    /// <summary>Simulates every day in order; <paramref name="emit"/> receives each day's rows before the next day starts.</summary>
+    /// <summary>Simulates every day in order; <paramref name="emit"/> receives each day's rows before the next day
+    /// starts.</summary>
     public async Task RunAsync(Func<FactDay, CancellationToken, ValueTask> emit, CancellationToken cancellationToken)
     {
         var o = _world.Options;
@@ -104,8 +116,19 @@ public sealed class FactSimulation
         var outbound = loading.Where(s => s.StoreId is not null).ToLookup(s => s.DcId);
 
         var storeResults = new StoreDayResult[o.Stores];
-        Parallel.For(0, o.Stores, s => storeResults[s] = _stores.Run(s + 1, dayIndex, date, [.. inbound[s + 1]], [.. storeOrders[s + 1]],
-            _conversions.GetValueOrDefault((dayIndex, s + 1)) ?? []));
+        Parallel.For(
+            0,
+            o.Stores,
+            s =>
+                storeResults[s] = _stores.Run(
+                    s + 1,
+                    dayIndex,
+                    date,
+                    [.. inbound[s + 1]],
+                    [.. storeOrders[s + 1]],
+                    _conversions.GetValueOrDefault((dayIndex, s + 1)) ?? []
+                )
+        );
         foreach (var store in Enumerable.Range(1, o.Stores))
         {
             _conversions.Remove((dayIndex, store));
@@ -114,11 +137,25 @@ public sealed class FactSimulation
         var (impressions, conversions) = _marketing.Generate(dayIndex, date);
         foreach (var (later, store, conversion) in conversions)
         {
-            (_conversions.TryGetValue((later, store), out var list) ? list : _conversions[(later, store)] = []).Add(conversion);
+            (_conversions.TryGetValue((later, store), out var list) ? list : _conversions[(later, store)] = []).Add(
+                conversion
+            );
         }
 
         var dcResults = new (List<DcInventoryTxn> Txns, int Stockouts)[o.DistributionCenters];
-        Parallel.For(0, o.DistributionCenters, d => dcResults[d] = _dcs.Run(d + 1, date, [.. supplier[d + 1]], [.. outbound[d + 1]], _planner.Reserved[d], [.. dcOrders[d + 1]]));
+        Parallel.For(
+            0,
+            o.DistributionCenters,
+            d =>
+                dcResults[d] = _dcs.Run(
+                    d + 1,
+                    date,
+                    [.. supplier[d + 1]],
+                    [.. outbound[d + 1]],
+                    _planner.Reserved[d],
+                    [.. dcOrders[d + 1]]
+                )
+        );
         foreach (var shipment in unloading)
         {
             _planner.Delivered(shipment);
@@ -167,24 +204,38 @@ public sealed class FactSimulation
                 var unit = _world.Products[kept[l].Product].SalePrice;
                 var ext = TextFormats.RoundMoney(unit * kept[l].Qty);
                 subtotal = TextFormats.RoundMoney(subtotal + ext);
-                lines.Add(new OnlineOrderLine { OrderId = orderId, Line = l + 1, ProductID = kept[l].Product + 1, Qty = kept[l].Qty, UnitPrice = unit, ExtPrice = ext });
+                lines.Add(
+                    new OnlineOrderLine
+                    {
+                        OrderId = orderId,
+                        Line = l + 1,
+                        ProductID = kept[l].Product + 1,
+                        Qty = kept[l].Qty,
+                        UnitPrice = unit,
+                        ExtPrice = ext,
+                    }
+                );
             }
 
             var tax = TextFormats.RoundMoney(subtotal * _world.Options.TaxRate);
-            orders.Add(new OnlineOrder
-            {
-                OrderId = orderId,
-                TraceId = FactIds.OrderTrace(day, seq),
-                EventTS = candidate.Time,
-                CustomerID = candidate.CustomerId,
-                FulfillmentMode = candidate.Mode,
-                FulfillmentNodeType = candidate.FromStore ? FactCodes.Fulfillment.StoreNode : FactCodes.Fulfillment.DcNode,
-                FulfillmentNodeID = candidate.NodeId,
-                Subtotal = subtotal,
-                Tax = tax,
-                Total = TextFormats.RoundMoney(subtotal + tax),
-                TenderType = candidate.Tender,
-            });
+            orders.Add(
+                new OnlineOrder
+                {
+                    OrderId = orderId,
+                    TraceId = FactIds.OrderTrace(day, seq),
+                    EventTS = candidate.Time,
+                    CustomerID = candidate.CustomerId,
+                    FulfillmentMode = candidate.Mode,
+                    FulfillmentNodeType = candidate.FromStore
+                        ? FactCodes.Fulfillment.StoreNode
+                        : FactCodes.Fulfillment.DcNode,
+                    FulfillmentNodeID = candidate.NodeId,
+                    Subtotal = subtotal,
+                    Tax = tax,
+                    Total = TextFormats.RoundMoney(subtotal + tax),
+                    TenderType = candidate.Tender,
+                }
+            );
         }
 
         return (orders, lines);

@@ -23,14 +23,40 @@ internal sealed class FactWorld
 
         var stores = new StoreInventorySnapshotGenerator(plan);
         StoreStock = new NodeStock[Options.Stores];
-        Parallel.For(0, Options.Stores, s => StoreStock[s] = NodeStock.From(ProductCount, i => (StoreInventorySnapshot)stores.Create(((long)s * ProductCount) + i), x => (x.CurrentQuantity, x.ReorderPoint, x.OrderUpTo)));
+        Parallel.For(
+            0,
+            Options.Stores,
+            s =>
+                StoreStock[s] = NodeStock.From(
+                    ProductCount,
+                    i => (StoreInventorySnapshot)stores.Create(((long)s * ProductCount) + i),
+                    x => (x.CurrentQuantity, x.ReorderPoint, x.OrderUpTo)
+                )
+        );
 
         var dcs = new DcInventorySnapshotGenerator(plan);
         DcStock = new NodeStock[Options.DistributionCenters];
-        Parallel.For(0, Options.DistributionCenters, d => DcStock[d] = NodeStock.From(ProductCount, i => (DcInventorySnapshot)dcs.Create(((long)d * ProductCount) + i), x => (x.CurrentQuantity, x.ReorderPoint, x.OrderUpTo)));
+        Parallel.For(
+            0,
+            Options.DistributionCenters,
+            d =>
+                DcStock[d] = NodeStock.From(
+                    ProductCount,
+                    i => (DcInventorySnapshot)dcs.Create(((long)d * ProductCount) + i),
+                    x => (x.CurrentQuantity, x.ReorderPoint, x.OrderUpTo)
+                )
+        );
 
-        StoresByGeography = plan.Stores.GroupBy(s => s.GeographyID).ToDictionary(g => g.Key, g => g.Select(s => s.ID).ToArray());
-        TenderWeights = [Options.TenderCreditCardWeight, Options.TenderDebitCardWeight, Options.TenderCashWeight, Options.TenderMobilePayWeight];
+        StoresByGeography = plan
+            .Stores.GroupBy(s => s.GeographyID)
+            .ToDictionary(g => g.Key, g => g.Select(s => s.ID).ToArray());
+        TenderWeights =
+        [
+            Options.TenderCreditCardWeight,
+            Options.TenderDebitCardWeight,
+            Options.TenderCashWeight,
+            Options.TenderMobilePayWeight,
+        ];
     }
 
     public MasterPlan Plan { get; }
@@ -49,11 +75,13 @@ internal sealed class FactWorld
     public Dictionary<int, int[]> StoresByGeography { get; }
     public int[] TenderWeights { get; }
 
-    /// <summary>Whether the customer (0-based) carries the app, so in-store beacons see them (a pure function of seed and index).</summary>
+    /// <summary>Whether the customer (0-based) carries the app, so in-store beacons see them (a pure function of seed
+    /// and index).</summary>
     public bool IsAppUser(int customerIndex) =>
         new RowRandom(Options.Seed, RandomStream.AppUsers, customerIndex).NextDouble() * 100 < Options.AppUserPercent;
 
-    /// <summary>Whether stores are closed on the day (Thanksgiving and Christmas Day unless configured otherwise).</summary>
+    /// <summary>Whether stores are closed on the day (Thanksgiving and Christmas Day unless configured
+    /// otherwise).</summary>
     public bool StoresClosed(DateOnly date) => Options.ClosedOnHolidays && RetailCalendar.IsStoreClosingHoliday(date);
 
     public string PickTender(ref RowRandom random, bool allowCash)

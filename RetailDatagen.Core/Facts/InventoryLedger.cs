@@ -1,7 +1,15 @@
 namespace RetailDatagen.Core.Facts;
 
 /// <summary>One posting to a node's inventory, with the balance it leaves.</summary>
-internal readonly record struct LedgerEntry(int Sequence, DateTime Time, int Product, int Delta, string Reason, string Source, int Balance);
+internal readonly record struct LedgerEntry(
+    int Sequence,
+    DateTime Time,
+    int Product,
+    int Delta,
+    string Reason,
+    string Source,
+    int Balance
+);
 
 /// <summary>
 /// A node's inventory as it changes through the day: every posting updates the stock and becomes one transaction
@@ -40,5 +48,7 @@ internal sealed class InventoryLedger<TRow>(int[] stock, Func<LedgerEntry, TRow>
 internal readonly record struct NodeEvent(DateTime Time, int Rank, int Index) : IComparable<NodeEvent>
 {
     public int CompareTo(NodeEvent other) =>
-        Time != other.Time ? Time.CompareTo(other.Time) : Rank != other.Rank ? Rank.CompareTo(other.Rank) : Index.CompareTo(other.Index);
+        Time != other.Time ? Time.CompareTo(other.Time)
+        : Rank != other.Rank ? Rank.CompareTo(other.Rank)
+        : Index.CompareTo(other.Index);
 }

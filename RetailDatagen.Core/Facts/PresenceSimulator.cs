@@ -22,7 +22,15 @@ internal sealed class PresenceSimulator(FactWorld world)
     private const double VisitBaseMinutes = 6;
     private const double VisitMinutesPerLine = 1.4;
 
-    public void Run(int storeId, long baseKey, string day, DateTime midnight, int[] hours, List<(ReceiptDraft Draft, List<DraftLine> Lines)> sales, StoreDayResult result)
+    public void Run(
+        int storeId,
+        long baseKey,
+        string day,
+        DateTime midnight,
+        int[] hours,
+        List<(ReceiptDraft Draft, List<DraftLine> Lines)> sales,
+        StoreDayResult result
+    )
     {
         var o = world.Options;
         var pingSeq = 0;
@@ -37,25 +45,56 @@ internal sealed class PresenceSimulator(FactWorld world)
             var pings = new List<BlePing>();
             foreach (var (draft, lines) in sales.Where(s => s.Draft.Time.Hour == hour))
             {
-                var zones = lines.Select(l => StoreZones.OfDepartment(world.Products[l.Product].Department)).Distinct().ToList();
+                var zones = lines
+                    .Select(l => StoreZones.OfDepartment(world.Products[l.Product].Department))
+                    .Distinct()
+                    .ToList();
                 var minutes = VisitBaseMinutes + (VisitMinutesPerLine * lines.Count * random.Uniform(0.7, 1.3));
                 var entered = Whole(Max(start, draft.Time.AddMinutes(-minutes)));
                 var checkout = Min(end.AddSeconds(-1), draft.Time.AddSeconds(random.NextInt(121)));
-                Visit(ref random, storeId, draft.CustomerId, entered, checkout, zones, bought: true, visitors, dwell, pings);
+                Visit(
+                    ref random,
+                    storeId,
+                    draft.CustomerId,
+                    entered,
+                    checkout,
+                    zones,
+                    bought: true,
+                    visitors,
+                    dwell,
+                    pings
+                );
             }
 
             var buyers = visitors[StoreZones.Entrance];
-            var browsers = (int)Math.Round(buyers * random.Uniform(MinBrowsersPerBuyer, MaxBrowsersPerBuyer)) + random.NextInt(3);
+            var browsers =
+                (int)Math.Round(buyers * random.Uniform(MinBrowsersPerBuyer, MaxBrowsersPerBuyer)) + random.NextInt(3);
             for (var b = 0; b < browsers; b++)
             {
                 var entered = start.AddSeconds(random.NextInt(3000));
                 var left = Min(end.AddSeconds(-1), entered.AddMinutes(random.Uniform(3, 20)));
                 int[] zones = [1 + random.NextInt(zoneCount - 2)];
                 var customer = world.Plan.TradeAreas.DrawCustomer(storeId, ref random);
-                Visit(ref random, storeId, customer < 0 ? null : customer + 1, entered, left, zones, bought: false, visitors, dwell, pings);
+                Visit(
+                    ref random,
+                    storeId,
+                    customer < 0 ? null : customer + 1,
+                    entered,
+                    left,
+                    zones,
+                    bought: false,
+                    visitors,
+                    dwell,
+                    pings
+                );
             }
 
-            foreach (var ping in pings.OrderBy(p => p.EventTS).ThenBy(p => p.CustomerBLEId, StringComparer.Ordinal).ThenBy(p => p.Zone, StringComparer.Ordinal))
+            foreach (
+                var ping in pings
+                    .OrderBy(p => p.EventTS)
+                    .ThenBy(p => p.CustomerBLEId, StringComparer.Ordinal)
+                    .ThenBy(p => p.Zone, StringComparer.Ordinal)
+            )
             {
                 ping.TraceId = FactIds.BlePing(day, storeId, ++pingSeq);
                 result.Pings.Add(ping);
@@ -63,23 +102,35 @@ internal sealed class PresenceSimulator(FactWorld world)
 
             for (var z = 0; z < zoneCount; z++)
             {
-                result.Traffic.Add(new FootTraffic
-                {
-                    TraceId = FactIds.FootTraffic(day, storeId, hour, z),
-                    EventTS = start,
-                    StoreID = storeId,
-                    SensorId = $"FT-{storeId:D4}-{StoreZones.All[z]}",
-                    Zone = StoreZones.All[z],
-                    Dwell = visitors[z] == 0 ? 0 : (int)Math.Round(dwell[z] / visitors[z]),
-                    Count = visitors[z],
-                });
+                result.Traffic.Add(
+                    new FootTraffic
+                    {
+                        TraceId = FactIds.FootTraffic(day, storeId, hour, z),
+                        EventTS = start,
+                        StoreID = storeId,
+                        SensorId = $"FT-{storeId:D4}-{StoreZones.All[z]}",
+                        Zone = StoreZones.All[z],
+                        Dwell = visitors[z] == 0 ? 0 : (int)Math.Round(dwell[z] / visitors[z]),
+                        Count = visitors[z],
+                    }
+                );
             }
         }
     }
 
     // One visit: counted in every zone it passes, pinged by the beacons when the visitor is an app user.
-    private void Visit(ref RowRandom random, int storeId, int? customerId, DateTime entered, DateTime left, IReadOnlyList<int> zones, bool bought,
-        int[] visitors, double[] dwell, List<BlePing> pings)
+    private void Visit(
+        ref RowRandom random,
+        int storeId,
+        int? customerId,
+        DateTime entered,
+        DateTime left,
+        IReadOnlyList<int> zones,
+        bool bought,
+        int[] visitors,
+        double[] dwell,
+        List<BlePing> pings
+    )
     {
         var path = new List<int>(zones.Count + 2) { StoreZones.Entrance };
         path.AddRange(zones);
@@ -104,18 +155,25 @@ internal sealed class PresenceSimulator(FactWorld world)
         for (var i = 0; i < path.Count; i++)
         {
             // Evenly spaced along the visit, in path order: the entrance first, the checkout at the receipt.
-            var at = path.Count == 1 ? entered : entered.AddSeconds(Math.Max(i, Math.Floor(span * i / (path.Count - 1))));
+            var at =
+                path.Count == 1 ? entered : entered.AddSeconds(Math.Max(i, Math.Floor(span * i / (path.Count - 1))));
             var zone = path[i];
             var metres = 1 + (random.NextDouble() * StoreZones.BeaconReachMetres[zone]);
-            pings.Add(new BlePing
-            {
-                EventTS = at,
-                StoreID = storeId,
-                BeaconId = $"BCN-{storeId:D4}-{StoreZones.All[zone]}",
-                CustomerBLEId = ble,
-                RSSI = Math.Clamp((int)Math.Round(-59 - (20 * Math.Log10(metres)) + ((random.NextDouble() - 0.5) * 6)), -100, -35),
-                Zone = StoreZones.All[zone],
-            });
+            pings.Add(
+                new BlePing
+                {
+                    EventTS = at,
+                    StoreID = storeId,
+                    BeaconId = $"BCN-{storeId:D4}-{StoreZones.All[zone]}",
+                    CustomerBLEId = ble,
+                    RSSI = Math.Clamp(
+                        (int)Math.Round(-59 - (20 * Math.Log10(metres)) + ((random.NextDouble() - 0.5) * 6)),
+                        -100,
+                        -35
+                    ),
+                    Zone = StoreZones.All[zone],
+                }
+            );
         }
     }
 

@@ -15,7 +15,8 @@ internal sealed class TripBook
         (_byUnloadingDay.TryGetValue(unloadingDay, out var b) ? b : _byUnloadingDay[unloadingDay] = []).Add(shipment);
     }
 
-    /// <summary>Trips whose truck loads on the day (their truck_moves rows and the DC's outbound rows are that day's).</summary>
+    /// <summary>Trips whose truck loads on the day (their truck_moves rows and the DC's outbound rows are that
+    /// day's).</summary>
     public List<Shipment> TakeLoading(int day) => _byLoadingDay.Remove(day, out var list) ? list : [];
 
     /// <summary>Trips that unload on the day (store inbound and supplier-to-DC inbound rows).</summary>
@@ -47,7 +48,14 @@ internal sealed class ReplenishmentPlanner
         _world = world;
         var o = world.Options;
         var trucks = world.Plan.Trucks;
-        _dcFleet = [.. Enumerable.Range(1, o.DistributionCenters).Select(dc => trucks.Where(t => t.DCID == dc).Select(t => new TruckSlot(t.ID, t.Refrigeration)).ToArray())];
+        _dcFleet =
+        [
+            .. Enumerable
+                .Range(1, o.DistributionCenters)
+                .Select(dc =>
+                    trucks.Where(t => t.DCID == dc).Select(t => new TruckSlot(t.ID, t.Refrigeration)).ToArray()
+                ),
+        ];
         _supplierFleet = [.. trucks.Where(t => t.DCID is null).Select(t => new TruckSlot(t.ID, t.Refrigeration))];
         Reserved = [.. Enumerable.Range(0, o.DistributionCenters).Select(_ => new int[world.ProductCount])];
         OnOrder = [.. Enumerable.Range(0, o.DistributionCenters).Select(_ => new int[world.ProductCount])];
@@ -93,7 +101,8 @@ internal sealed class ReplenishmentPlanner
         }
     }
 
-    /// <summary>Plans the trips that start on the day (day index from the start date); returns them in planning order.</summary>
+    /// <summary>Plans the trips that start on the day (day index from the start date); returns them in planning
+    /// order.</summary>
     public List<Shipment> Plan(int dayIndex)
     {
         var o = _world.Options;
@@ -116,9 +125,18 @@ internal sealed class ReplenishmentPlanner
         var routes = _world.Demand.Routes;
         var dryInterval = routes.ReviewDays(dc, cold: false);
         var coldInterval = routes.ReviewDays(dc, cold: true);
-        var due = routes.StoresOf(dc)
+        var due = routes
+            .StoresOf(dc)
             .Where(s => !_outstanding[s])
-            .Select(s => (Store: s, Overdue: Math.Max((dayIndex - _lastDry[s]) / (double)dryInterval, (dayIndex - _lastCold[s]) / (double)coldInterval)))
+            .Select(s =>
+                (
+                    Store: s,
+                    Overdue: Math.Max(
+                        (dayIndex - _lastDry[s]) / (double)dryInterval,
+                        (dayIndex - _lastCold[s]) / (double)coldInterval
+                    )
+                )
+            )
             .Where(x => x.Overdue >= 1)
             .OrderByDescending(x => x.Overdue)
             .ThenBy(x => x.Store)
@@ -155,7 +173,13 @@ internal sealed class ReplenishmentPlanner
         return shipments;
     }
 
-    private (TruckSlot Truck, TripTimes Times, List<ShipmentLine> Lines)? PlanTrip(int dc, int store, int dayIndex, bool coldDue, ref RowRandom random)
+    private (TruckSlot Truck, TripTimes Times, List<ShipmentLine> Lines)? PlanTrip(
+        int dc,
+        int store,
+        int dayIndex,
+        bool coldDue,
+        ref RowRandom random
+    )
     {
         var routes = _world.Demand.Routes;
         var latestArrival = Math.Min(_lastDay, dayIndex + routes.StoreLeadDays(store));
@@ -165,7 +189,17 @@ internal sealed class ReplenishmentPlanner
         var draw = TripDraw.From(ref random, _world.Options.LateTripPercent);
         foreach (var truck in _dcFleet[dc])
         {
-            if (TripTimes.ToStore(_world, truck.FreeAt, DayStart(dayIndex), routes.StoreMiles(store), draw, latestArrival) is not { } times)
+            if (
+                TripTimes.ToStore(
+                    _world,
+                    truck.FreeAt,
+                    DayStart(dayIndex),
+                    routes.StoreMiles(store),
+                    draw,
+                    latestArrival
+                )
+                is not { } times
+            )
             {
                 continue;
             }
@@ -234,7 +268,8 @@ internal sealed class ReplenishmentPlanner
                 var position = stock.OnHand[p] - Reserved[dc][p] + OnOrder[dc][p];
                 if (position <= stock.Reorder[p])
                 {
-                    lines[_world.Products[p].RequiresRefrigeration ? 1 : 0].Add(new ShipmentLine(p, stock.OrderUpTo[p] - position));
+                    lines[_world.Products[p].RequiresRefrigeration ? 1 : 0]
+                        .Add(new ShipmentLine(p, stock.OrderUpTo[p] - position));
                 }
             }
 
@@ -246,12 +281,22 @@ internal sealed class ReplenishmentPlanner
                     continue;
                 }
 
-                var random = new RowRandom(o.Seed, RandomStream.Trips, ((long)dayIndex << 24) + (1 << 20) + (dc * 2) + (cold ? 1 : 0));
+                var random = new RowRandom(
+                    o.Seed,
+                    RandomStream.Trips,
+                    ((long)dayIndex << 24) + (1 << 20) + (dc * 2) + (cold ? 1 : 0)
+                );
                 var draw = TripDraw.From(ref random, o.LateTripPercent);
                 var miles = _world.Demand.Routes.SupplierMiles(dc, cold);
-                var truck = _supplierFleet.Where(t => t.Refrigerated || !cold)
-                    .OrderBy(t => t.FreeAt).ThenBy(t => cold || !t.Refrigerated ? 0 : 1).ThenBy(t => t.Id).FirstOrDefault();
-                var times = truck is null ? null : TripTimes.ToDc(_world, truck.FreeAt, DayStart(dayIndex), miles, draw);
+                var truck = _supplierFleet
+                    .Where(t => t.Refrigerated || !cold)
+                    .OrderBy(t => t.FreeAt)
+                    .ThenBy(t => cold || !t.Refrigerated ? 0 : 1)
+                    .ThenBy(t => t.Id)
+                    .FirstOrDefault();
+                var times = truck is null
+                    ? null
+                    : TripTimes.ToDc(_world, truck.FreeAt, DayStart(dayIndex), miles, draw);
                 if (truck is null || times is null)
                 {
                     continue;

@@ -16,10 +16,60 @@ public static class RetailCalendar
 
     // Relative traffic by hour of day (0–23); stores use the hours they are open.
     private static readonly double[] WeekdayHours =
-        [0.1, 0.1, 0.1, 0.1, 0.1, 0.2, 0.4, 0.7, 0.9, 1.0, 1.1, 1.4, 1.7, 1.5, 1.2, 1.2, 1.5, 1.9, 2.0, 1.6, 1.1, 0.7, 0.4, 0.2];
+    [
+        0.1,
+        0.1,
+        0.1,
+        0.1,
+        0.1,
+        0.2,
+        0.4,
+        0.7,
+        0.9,
+        1.0,
+        1.1,
+        1.4,
+        1.7,
+        1.5,
+        1.2,
+        1.2,
+        1.5,
+        1.9,
+        2.0,
+        1.6,
+        1.1,
+        0.7,
+        0.4,
+        0.2,
+    ];
 
     private static readonly double[] WeekendHours =
-        [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.2, 0.4, 0.8, 1.2, 1.6, 1.9, 2.0, 2.0, 1.9, 1.8, 1.6, 1.4, 1.2, 1.0, 0.8, 0.5, 0.3, 0.2];
+    [
+        0.1,
+        0.1,
+        0.1,
+        0.1,
+        0.1,
+        0.1,
+        0.2,
+        0.4,
+        0.8,
+        1.2,
+        1.6,
+        1.9,
+        2.0,
+        2.0,
+        1.9,
+        1.8,
+        1.6,
+        1.4,
+        1.2,
+        1.0,
+        0.8,
+        0.5,
+        0.3,
+        0.2,
+    ];
 
     public static double DayOfWeekFactor(DateOnly date) => DayOfWeekFactors[((int)date.DayOfWeek + 6) % 7];
 

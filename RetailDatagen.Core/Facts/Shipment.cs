@@ -30,15 +30,16 @@ internal sealed class Shipment
     /// <summary>When the truck is free again (back at its base).</summary>
     public required DateTime TruckFree { get; init; }
 
-    public DateTime TimeOf(int status) => status switch
-    {
-        0 => Scheduled,
-        1 => Loading,
-        2 => InTransit,
-        3 => Arrived,
-        4 => Unloading,
-        _ => Completed,
-    };
+    public DateTime TimeOf(int status) =>
+        status switch
+        {
+            0 => Scheduled,
+            1 => Loading,
+            2 => InTransit,
+            3 => Arrived,
+            4 => Unloading,
+            _ => Completed,
+        };
 
     /// <summary>The six truck_moves rows of the trip, in status order.</summary>
     public IEnumerable<TruckMove> Moves(Func<string> nextTraceId)

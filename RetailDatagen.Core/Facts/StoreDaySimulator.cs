@@ -15,7 +15,12 @@ internal sealed class StoreDayResult
 }
 
 /// <summary>A sold line that will come back on a later day: the refund receipt cites its original.</summary>
-internal sealed record PendingReturn(string ReceiptId, int? CustomerId, string Tender, List<(int Product, int Units, double UnitPrice)> Lines);
+internal sealed record PendingReturn(
+    string ReceiptId,
+    int? CustomerId,
+    string Tender,
+    List<(int Product, int Units, double UnitPrice)> Lines
+);
 
 /// <summary>
 /// Simulates one store for one day. A store's inventory only changes through its own events, so stores run
@@ -28,7 +33,9 @@ internal sealed class StoreDaySimulator(FactWorld world)
     private readonly BasketDrafter _baskets = new(world);
     private readonly PresenceSimulator _presence = new(world);
     private readonly Dictionary<int, List<PendingReturn>>[] _returns =
-        [.. Enumerable.Range(0, world.Options.Stores).Select(_ => new Dictionary<int, List<PendingReturn>>())];
+    [
+        .. Enumerable.Range(0, world.Options.Stores).Select(_ => new Dictionary<int, List<PendingReturn>>()),
+    ];
 
     // Event ranks at equal times: deliveries, then refunds, sales, online picks, adjustments.
     private const int InboundRank = 0;
@@ -40,27 +47,45 @@ internal sealed class StoreDaySimulator(FactWorld world)
     // Days after a sale when a returned item comes back: 1 to 30.
     private const int MaxReturnDays = 30;
 
-    public StoreDayResult Run(int storeId, int dayIndex, DateOnly date, IReadOnlyList<Shipment> inbound, IReadOnlyList<OnlineCandidate> online, IReadOnlyList<Conversion> conversions)
+    public StoreDayResult Run(
+        int storeId,
+        int dayIndex,
+        DateOnly date,
+        IReadOnlyList<Shipment> inbound,
+        IReadOnlyList<OnlineCandidate> online,
+        IReadOnlyList<Conversion> conversions
+    )
     {
         var o = world.Options;
         var result = new StoreDayResult();
         var day = FactIds.Day(date);
         var midnight = date.ToDateTime(TimeOnly.MinValue);
-        var ledger = new InventoryLedger<StoreInventoryTxn>(world.StoreStock[storeId - 1].OnHand, e => new StoreInventoryTxn
-        {
-            TraceId = FactIds.StoreTxn(day, storeId, e.Sequence),
-            EventTS = e.Time,
-            StoreID = storeId,
-            ProductID = e.Product + 1,
-            QtyDelta = e.Delta,
-            Reason = e.Reason,
-            Source = e.Source,
-            Balance = e.Balance,
-        });
+        var ledger = new InventoryLedger<StoreInventoryTxn>(
+            world.StoreStock[storeId - 1].OnHand,
+            e => new StoreInventoryTxn
+            {
+                TraceId = FactIds.StoreTxn(day, storeId, e.Sequence),
+                EventTS = e.Time,
+                StoreID = storeId,
+                ProductID = e.Product + 1,
+                QtyDelta = e.Delta,
+                Reason = e.Reason,
+                Source = e.Source,
+                Balance = e.Balance,
+            }
+        );
         var baseKey = (((long)dayIndex * 8192) + storeId) << 24;
         var closed = world.StoresClosed(date);
         var dayRandom = new RowRandom(o.Seed, RandomStream.StoreDay, baseKey);
-        var receiptCount = closed ? 0 : (int)Math.Round(o.CustomersPerStorePerDay * RetailCalendar.StoreFactor(date) * world.Demand.StoreTraffic[storeId - 1] * dayRandom.Uniform(0.92, 1.08));
+        var receiptCount = closed
+            ? 0
+            : (int)
+                Math.Round(
+                    o.CustomersPerStorePerDay
+                        * RetailCalendar.StoreFactor(date)
+                        * world.Demand.StoreTraffic[storeId - 1]
+                        * dayRandom.Uniform(0.92, 1.08)
+                );
         var hours = Enumerable.Range(o.StoreOpenHour, o.StoreCloseHour - o.StoreOpenHour).ToArray();
         var hourAlias = new Randomness.AliasTable([.. hours.Select(h => RetailCalendar.HourWeight(date, h))]);
 
@@ -98,7 +123,13 @@ internal sealed class StoreDaySimulator(FactWorld world)
                     var sold = new List<DraftLine>();
                     foreach (var line in drafts[index].Lines)
                     {
-                        var take = ledger.Take(time, line.Product, line.Units, FactCodes.Reason.Sale, FactCodes.Source.Customer);
+                        var take = ledger.Take(
+                            time,
+                            line.Product,
+                            line.Units,
+                            FactCodes.Reason.Sale,
+                            FactCodes.Source.Customer
+                        );
                         if (take == 0)
                         {
                             result.Stockouts++;
@@ -121,7 +152,13 @@ internal sealed class StoreDaySimulator(FactWorld world)
                         if (ledger.OnHand(order.Lines[l].Product) >= order.Lines[l].Qty)
                         {
                             order.Fulfilled[l] = true;
-                            ledger.Post(time, order.Lines[l].Product, -order.Lines[l].Qty, FactCodes.Reason.Sale, FactCodes.Source.Online);
+                            ledger.Post(
+                                time,
+                                order.Lines[l].Product,
+                                -order.Lines[l].Qty,
+                                FactCodes.Reason.Sale,
+                                FactCodes.Source.Online
+                            );
                         }
                         else
                         {
@@ -135,7 +172,13 @@ internal sealed class StoreDaySimulator(FactWorld world)
                     var delta = extra.Delta < 0 ? -Math.Min(-extra.Delta, ledger.OnHand(extra.Product)) : extra.Delta;
                     if (delta != 0)
                     {
-                        ledger.Post(time, extra.Product, delta, FactCodes.Reason.Adjustment, FactCodes.Source.CycleCount);
+                        ledger.Post(
+                            time,
+                            extra.Product,
+                            delta,
+                            FactCodes.Reason.Adjustment,
+                            FactCodes.Source.CycleCount
+                        );
                     }
 
                     break;
@@ -154,7 +197,14 @@ internal sealed class StoreDaySimulator(FactWorld world)
         return result;
     }
 
-    private void WriteSales(int storeId, int dayIndex, string day, long baseKey, List<(ReceiptDraft Draft, List<DraftLine> Lines)> sales, StoreDayResult result)
+    private void WriteSales(
+        int storeId,
+        int dayIndex,
+        string day,
+        long baseKey,
+        List<(ReceiptDraft Draft, List<DraftLine> Lines)> sales,
+        StoreDayResult result
+    )
     {
         var o = world.Options;
         var departments = world.Demand.Profile.Departments;
@@ -172,7 +222,20 @@ internal sealed class StoreDaySimulator(FactWorld world)
                 var line = lines[l];
                 var ext = TextFormats.RoundMoney(line.UnitPrice * line.Units);
                 subtotal = TextFormats.RoundMoney(subtotal + ext);
-                result.Lines.Add(new ReceiptLine { ReceiptId = receiptId, Line = l + 1, TraceId = trace, EventTS = draft.Time, ProductID = line.Product + 1, Qty = line.Units, UnitPrice = line.UnitPrice, ExtPrice = ext, PromoCode = line.Promo });
+                result.Lines.Add(
+                    new ReceiptLine
+                    {
+                        ReceiptId = receiptId,
+                        Line = l + 1,
+                        TraceId = trace,
+                        EventTS = draft.Time,
+                        ProductID = line.Product + 1,
+                        Qty = line.Units,
+                        UnitPrice = line.UnitPrice,
+                        ExtPrice = ext,
+                        PromoCode = line.Promo,
+                    }
+                );
                 if (random.Chance(departments[world.Demand.DepartmentOf[line.Product]].ReturnRate))
                 {
                     (returned ??= []).Add((line.Product, 1 + random.NextInt(line.Units), line.UnitPrice));
@@ -182,10 +245,14 @@ internal sealed class StoreDaySimulator(FactWorld world)
             if (returned is not null && returnDay < o.Days)
             {
                 var due = _returns[storeId - 1];
-                (due.TryGetValue(returnDay, out var list) ? list : due[returnDay] = []).Add(new PendingReturn(receiptId, draft.CustomerId, draft.Tender, returned));
+                (due.TryGetValue(returnDay, out var list) ? list : due[returnDay] = []).Add(
+                    new PendingReturn(receiptId, draft.CustomerId, draft.Tender, returned)
+                );
             }
 
-            result.Receipts.Add(MakeReceipt(receiptId, trace, draft.Time, storeId, draft.CustomerId, subtotal, draft.Tender, null));
+            result.Receipts.Add(
+                MakeReceipt(receiptId, trace, draft.Time, storeId, draft.CustomerId, subtotal, draft.Tender, null)
+            );
         }
     }
 
@@ -202,8 +269,12 @@ internal sealed class StoreDaySimulator(FactWorld world)
         var o = world.Options;
         var open = (o.StoreCloseHour - o.StoreOpenHour) * 3600;
         var random = new RowRandom(o.Seed, RandomStream.Returns, baseKey + (1L << 23));
-        var timed = due.Select(r => (Time: midnight.AddHours(o.StoreOpenHour).AddSeconds(random.NextInt(open)), Return: r))
-            .OrderBy(x => x.Time).ThenBy(x => x.Return.ReceiptId, StringComparer.Ordinal).ToList();
+        var timed = due.Select(r =>
+                (Time: midnight.AddHours(o.StoreOpenHour).AddSeconds(random.NextInt(open)), Return: r)
+            )
+            .OrderBy(x => x.Time)
+            .ThenBy(x => x.Return.ReceiptId, StringComparer.Ordinal)
+            .ToList();
         var day = FactIds.Day(DateOnly.FromDateTime(midnight));
         return [.. timed.Select((x, i) => new Refund(x.Time, FactIds.Refund(day, storeId, i + 1), x.Return))];
     }
@@ -220,14 +291,46 @@ internal sealed class StoreDaySimulator(FactWorld world)
                 var (product, units, unit) = refund.Return.Lines[l];
                 var ext = TextFormats.RoundMoney(unit * -units);
                 subtotal = TextFormats.RoundMoney(subtotal + ext);
-                result.Lines.Add(new ReceiptLine { ReceiptId = refund.ReceiptId, Line = l + 1, TraceId = trace, EventTS = refund.Time, ProductID = product + 1, Qty = -units, UnitPrice = unit, ExtPrice = ext });
+                result.Lines.Add(
+                    new ReceiptLine
+                    {
+                        ReceiptId = refund.ReceiptId,
+                        Line = l + 1,
+                        TraceId = trace,
+                        EventTS = refund.Time,
+                        ProductID = product + 1,
+                        Qty = -units,
+                        UnitPrice = unit,
+                        ExtPrice = ext,
+                    }
+                );
             }
 
-            result.Receipts.Add(MakeReceipt(refund.ReceiptId, trace, refund.Time, storeId, refund.Return.CustomerId, subtotal, refund.Return.Tender, refund.Return.ReceiptId));
+            result.Receipts.Add(
+                MakeReceipt(
+                    refund.ReceiptId,
+                    trace,
+                    refund.Time,
+                    storeId,
+                    refund.Return.CustomerId,
+                    subtotal,
+                    refund.Return.Tender,
+                    refund.Return.ReceiptId
+                )
+            );
         }
     }
 
-    private Receipt MakeReceipt(string id, string trace, DateTime time, int storeId, int? customerId, double subtotal, string tender, string? returnFor)
+    private Receipt MakeReceipt(
+        string id,
+        string trace,
+        DateTime time,
+        int storeId,
+        int? customerId,
+        double subtotal,
+        string tender,
+        string? returnFor
+    )
     {
         var tax = TextFormats.RoundMoney(subtotal * world.Options.TaxRate);
         return new Receipt
@@ -247,7 +350,11 @@ internal sealed class StoreDaySimulator(FactWorld world)
     }
 
     // Cycle-count corrections: a few per store-day, mostly shrink.
-    private List<(DateTime Time, int Product, int Delta)> DraftAdjustments(long baseKey, DateOnly date, DateTime midnight)
+    private List<(DateTime Time, int Product, int Delta)> DraftAdjustments(
+        long baseKey,
+        DateOnly date,
+        DateTime midnight
+    )
     {
         var o = world.Options;
         var random = new RowRandom(o.Seed, RandomStream.Adjustments, baseKey);

@@ -9,9 +9,21 @@ namespace RetailDatagen.Core.Facts;
 internal static class StoreZones
 {
     public static readonly string[] All =
-        [FactCodes.Zone.Entrance, "GROCERY", "FRESH", "HEALTH_BEAUTY", "HOUSEHOLD", "HOME", "APPAREL", "ELECTRONICS", "TOYS_SPORTS", FactCodes.Zone.Checkout];
+    [
+        FactCodes.Zone.Entrance,
+        "GROCERY",
+        "FRESH",
+        "HEALTH_BEAUTY",
+        "HOUSEHOLD",
+        "HOME",
+        "APPAREL",
+        "ELECTRONICS",
+        "TOYS_SPORTS",
+        FactCodes.Zone.Checkout,
+    ];
 
-    /// <summary>Mean dwell per visit in seconds, by zone (the entrance is walked through; shelves are browsed).</summary>
+    /// <summary>Mean dwell per visit in seconds, by zone (the entrance is walked through; shelves are
+    /// browsed).</summary>
     public static readonly int[] MeanDwellSeconds = [45, 420, 360, 240, 240, 300, 480, 420, 300, 210];
 
     /// <summary>Metres from the zone's beacon a visitor usually stands (open floor zones are larger).</summary>
@@ -19,14 +31,22 @@ internal static class StoreZones
 
     private static readonly Dictionary<string, int> ByDepartment = new(StringComparer.Ordinal)
     {
-        ["Grocery"] = 1, ["Beverages"] = 1, ["Bakery"] = 1,
-        ["Produce"] = 2, ["Dairy"] = 2, ["Meat & Seafood"] = 2, ["Frozen"] = 2,
-        ["Health & Beauty"] = 3, ["Baby"] = 3,
-        ["Household"] = 4, ["Pet"] = 4,
+        ["Grocery"] = 1,
+        ["Beverages"] = 1,
+        ["Bakery"] = 1,
+        ["Produce"] = 2,
+        ["Dairy"] = 2,
+        ["Meat & Seafood"] = 2,
+        ["Frozen"] = 2,
+        ["Health & Beauty"] = 3,
+        ["Baby"] = 3,
+        ["Household"] = 4,
+        ["Pet"] = 4,
         ["Home & Garden"] = 5,
         ["Clothing"] = 6,
         ["Electronics"] = 7,
-        ["Toys"] = 8, ["Sports & Outdoors"] = 8,
+        ["Toys"] = 8,
+        ["Sports & Outdoors"] = 8,
     };
 
     public const int Entrance = 0;

@@ -4,7 +4,8 @@ using RetailDatagen.Core.Randomness;
 
 namespace RetailDatagen.Core.Generation;
 
-/// <summary>Street addresses in a geography: <c>&lt;number&gt; &lt;street&gt; &lt;type&gt;, &lt;City&gt;, &lt;State&gt; &lt;Zip&gt;</c>.</summary>
+/// <summary>Street addresses in a geography: <c>&lt;number&gt; &lt;street&gt; &lt;type&gt;, &lt;City&gt;, &lt;State&gt;
+/// &lt;Zip&gt;</c>.</summary>
 internal static class Addresses
 {
     /// <summary>A home on a common US street, in the customer's own ZIP of the place.</summary>

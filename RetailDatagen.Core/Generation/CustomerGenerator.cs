@@ -15,7 +15,16 @@ public sealed class CustomerGenerator(MasterPlan plan) : ITableGenerator
 
     // Share of US adults by age band (Census 2020, ages 18–94, approximate), youngest band first.
     private static readonly (int MinAge, int MaxAge, double Share)[] AgeBands =
-        [(18, 24, 11.9), (25, 34, 17.4), (35, 44, 16.5), (45, 54, 15.6), (55, 64, 16.4), (65, 74, 12.9), (75, 84, 6.6), (85, 94, 2.7)];
+    [
+        (18, 24, 11.9),
+        (25, 34, 17.4),
+        (35, 44, 16.5),
+        (45, 54, 15.6),
+        (55, 64, 16.4),
+        (65, 74, 12.9),
+        (75, 84, 6.6),
+        (85, 94, 2.7),
+    ];
 
     private static readonly AliasTable AgeBandAlias = new([.. AgeBands.Select(b => b.Share)]);
 
@@ -65,36 +74,51 @@ public sealed class CustomerGenerator(MasterPlan plan) : ITableGenerator
     /// <summary>The AdId of the customer at a 0-based row index (marketing facts reference it).</summary>
     public string AdId(long index) => Prefixed("AD", _ad.Permute((ulong)index));
 
-    public string LoyaltyCard(long index) => string.Create(11, _loyalty.Permute((ulong)index), static (span, v) =>
-    {
-        span[0] = 'L';
-        span[1] = 'C';
-        for (var i = 10; i >= 2; i--)
-        {
-            span[i] = (char)('0' + (int)(v % 10));
-            v /= 10;
-        }
-    });
+    public string LoyaltyCard(long index) =>
+        string.Create(
+            11,
+            _loyalty.Permute((ulong)index),
+            static (span, v) =>
+            {
+                span[0] = 'L';
+                span[1] = 'C';
+                for (var i = 10; i >= 2; i--)
+                {
+                    span[i] = (char)('0' + (int)(v % 10));
+                    v /= 10;
+                }
+            }
+        );
 
     // "(AAA) 555-01NN": the place's real area code and the block reserved for fiction; built in place, as
     // this runs for every customer.
-    private static string Phone(string areaCode, int line) => string.Create(14, (areaCode, line), static (span, s) =>
-    {
-        "(000) 555-0100".AsSpan().CopyTo(span);
-        s.areaCode.AsSpan().CopyTo(span[1..]);
-        span[12] = (char)('0' + (s.line / 10));
-        span[13] = (char)('0' + (s.line % 10));
-    });
+    private static string Phone(string areaCode, int line) =>
+        string.Create(
+            14,
+            (areaCode, line),
+            static (span, s) =>
+            {
+                "(000) 555-0100".AsSpan().CopyTo(span);
+                s.areaCode.AsSpan().CopyTo(span[1..]);
+                span[12] = (char)('0' + (s.line / 10));
+                span[13] = (char)('0' + (s.line % 10));
+            }
+        );
 
-    private static string Prefixed(string prefix, ulong value) => string.Create(prefix.Length + 6, (prefix, value), static (span, s) =>
-    {
-        const string digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-        s.prefix.AsSpan().CopyTo(span);
-        var v = s.value;
-        for (var i = span.Length - 1; i >= s.prefix.Length; i--)
-        {
-            span[i] = digits[(int)(v % 36)];
-            v /= 36;
-        }
-    });
+    private static string Prefixed(string prefix, ulong value) =>
+        string.Create(
+            prefix.Length + 6,
+            (prefix, value),
+            static (span, s) =>
+            {
+                const string digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+                s.prefix.AsSpan().CopyTo(span);
+                var v = s.value;
+                for (var i = span.Length - 1; i >= s.prefix.Length; i--)
+                {
+                    span[i] = digits[(int)(v % 36)];
+                    v /= 36;
+                }
+            }
+        );
 }

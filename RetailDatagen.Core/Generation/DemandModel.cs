@@ -35,14 +35,28 @@ public sealed class DemandModel
         Departments = departments;
         DepartmentOf = [.. Products.Select(p => Array.IndexOf(departments, p.Department))];
         var patterns = Profile.Departments.Select(d => RetailerProfiles.Instance.Quantities[d.Quantity]).ToArray();
-        Quantity = [.. Products.Select(p => p.SalePrice >= BigTicketPrice ? SingleUnit : patterns[Array.IndexOf(departments, p.Department)])];
+        Quantity =
+        [
+            .. Products.Select(p =>
+                p.SalePrice >= BigTicketPrice ? SingleUnit : patterns[Array.IndexOf(departments, p.Department)]
+            ),
+        ];
 
         var popularity = Popularity(o.Seed, o.Products);
         _popularity = popularity;
-        _departmentProducts = [.. Departments.Select((_, d) => Enumerable.Range(0, o.Products).Where(p => DepartmentOf[p] == d).ToArray())];
-        _productsOf = [.. _departmentProducts.Select(list => list.Length == 0 ? new AliasTable([1.0]) : new AliasTable([.. list.Select(p => popularity[p])]))];
+        _departmentProducts =
+        [
+            .. Departments.Select((_, d) => Enumerable.Range(0, o.Products).Where(p => DepartmentOf[p] == d).ToArray()),
+        ];
+        _productsOf =
+        [
+            .. _departmentProducts.Select(list =>
+                list.Length == 0 ? new AliasTable([1.0]) : new AliasTable([.. list.Select(p => popularity[p])])
+            ),
+        ];
 
-        // Line weight of a department = its revenue share ÷ its expected line value (popularity-weighted price × units).
+        // Line weight of a department = its revenue share ÷ its expected line value (popularity-weighted price ×
+        // units).
         var lineWeights = new double[Departments.Count];
         _lineShare = new double[o.Products];
         for (var d = 0; d < Departments.Count; d++)
@@ -70,7 +84,10 @@ public sealed class DemandModel
 
         _departments = new AliasTable([.. lineWeights.Select(w => Math.Max(w, 1e-12))]);
         // Store volume follows the shoppers living around the store (DATA-CONTRACT §4), mean 1 over stores.
-        StoreTraffic = [.. Enumerable.Range(1, o.Stores).Select(s => Math.Max(0.25, plan.TradeAreas.StoreDemandWeight(s)))];
+        StoreTraffic =
+        [
+            .. Enumerable.Range(1, o.Stores).Select(s => Math.Max(0.25, plan.TradeAreas.StoreDemandWeight(s))),
+        ];
         _storeDemand = [.. StoreTraffic.Select(t => o.CustomersPerStorePerDay * t * Profile.MeanLinesPerReceipt)];
         Routes = new Routes(plan);
         _dcDemandScale = new double[o.DistributionCenters];
@@ -100,7 +117,8 @@ public sealed class DemandModel
     /// <summary>Units per line of each product.</summary>
     public QuantityPattern[] Quantity { get; }
 
-    /// <summary>Relative receipts of each store (0-based): its trade area's shopper population; 1 is an average store.</summary>
+    /// <summary>Relative receipts of each store (0-based): its trade area's shopper population; 1 is an average
+    /// store.</summary>
     public double[] StoreTraffic { get; }
 
     public Routes Routes { get; }
@@ -122,7 +140,10 @@ public sealed class DemandModel
 
             var p = list[_productsOf[d].Sample(ref random)];
             var age = dayNumber - LaunchDay[p];
-            if (age >= 0 && (age >= SupplyChain.LaunchRampDays || random.Chance(0.3 + (0.7 * age / SupplyChain.LaunchRampDays))))
+            if (
+                age >= 0
+                && (age >= SupplyChain.LaunchRampDays || random.Chance(0.3 + (0.7 * age / SupplyChain.LaunchRampDays)))
+            )
             {
                 return p;
             }
@@ -131,7 +152,8 @@ public sealed class DemandModel
         return -1;
     }
 
-    /// <summary>The <paramref name="count"/> most popular products (0-based) of a department (index into <see cref="Departments"/>).</summary>
+    /// <summary>The <paramref name="count"/> most popular products (0-based) of a department (index into <see
+    /// cref="Departments"/>).</summary>
     public int[] BestSellers(int department, int count) =>
         [.. _departmentProducts[department].OrderByDescending(p => _popularity[p]).ThenBy(p => p).Take(count)];
 
@@ -152,7 +174,8 @@ public sealed class DemandModel
         return pattern.Units[^1];
     }
 
-    /// <summary>Expected units per day of a product at a store (0-based both), in-store and store-fulfilled online.</summary>
+    /// <summary>Expected units per day of a product at a store (0-based both), in-store and store-fulfilled
+    /// online.</summary>
     public double StoreDailyUnits(int store, int product) =>
         (_storeDemand[store] * _lineShare[product] * Quantity[product].Mean) + OnlineStoreUnits(product);
 
@@ -160,39 +183,68 @@ public sealed class DemandModel
     public double StoreDailyVariance(int store, int product) =>
         _storeDemand[store] * _lineShare[product] * Quantity[product].MeanSquare;
 
-    /// <summary>Reorder point and order-up-to level of a store-product (0-based), from demand over lead time and review interval.</summary>
+    /// <summary>Reorder point and order-up-to level of a store-product (0-based), from demand over lead time and review
+    /// interval.</summary>
     public (int Reorder, int OrderUpTo) StoreLevels(int store, int product)
     {
         var o = _plan.Options;
         var mean = StoreDailyUnits(store, product);
         var cold = Products[product].RequiresRefrigeration;
         var exposure = Routes.StoreLeadDays(store) + Routes.ReviewDays(_plan.Stores[store].DCID - 1, cold);
-        var reorder = (int)Math.Ceiling((mean * SupplyChain.PeakFactor * exposure)
-            + (SupplyChain.ServiceZ * Math.Sqrt(StoreDailyVariance(store, product) * exposure)));
-        reorder = Math.Clamp(Math.Max(reorder, SupplyChain.MinFacings - 1), o.StoreReorderPointMin, o.StoreReorderPointMax);
+        var reorder = (int)
+            Math.Ceiling(
+                (mean * SupplyChain.PeakFactor * exposure)
+                    + (SupplyChain.ServiceZ * Math.Sqrt(StoreDailyVariance(store, product) * exposure))
+            );
+        reorder = Math.Clamp(
+            Math.Max(reorder, SupplyChain.MinFacings - 1),
+            o.StoreReorderPointMin,
+            o.StoreReorderPointMax
+        );
         var cycle = (int)Math.Ceiling(mean * Routes.ReviewDays(_plan.Stores[store].DCID - 1, cold));
         var upTo = reorder + Math.Max(cycle, SupplyChain.MinFacings);
-        return (reorder, Math.Clamp(upTo, Math.Max(reorder + 1, o.StoreInventoryMin), Math.Max(reorder + 1, o.StoreInventoryMax)));
+        return (
+            reorder,
+            Math.Clamp(upTo, Math.Max(reorder + 1, o.StoreInventoryMin), Math.Max(reorder + 1, o.StoreInventoryMax))
+        );
     }
 
-    /// <summary>Reorder point and order-up-to level of a DC-product (0-based), from its stores' demand and the supplier lead time.</summary>
+    /// <summary>Reorder point and order-up-to level of a DC-product (0-based), from its stores' demand and the supplier
+    /// lead time.</summary>
     public (int Reorder, int OrderUpTo) DcLevels(int dc, int product)
     {
         var o = _plan.Options;
         var daily = (_dcDemandScale[dc] * _lineShare[product] * Quantity[product].Mean) + OnlineDcUnits(product);
         var variance = _dcDemandScale[dc] * _lineShare[product] * Quantity[product].MeanSquare;
-        var exposure = Routes.SupplierLeadDays(dc, Products[product].RequiresRefrigeration) + 1 + SupplyChain.DcSafetyDays;
-        var reorder = (int)Math.Ceiling((daily * SupplyChain.PeakFactor * exposure) + (SupplyChain.ServiceZ * Math.Sqrt(variance * exposure)) + LargestStoreOrder(dc, product));
+        var exposure =
+            Routes.SupplierLeadDays(dc, Products[product].RequiresRefrigeration) + 1 + SupplyChain.DcSafetyDays;
+        var reorder = (int)
+            Math.Ceiling(
+                (daily * SupplyChain.PeakFactor * exposure)
+                    + (SupplyChain.ServiceZ * Math.Sqrt(variance * exposure))
+                    + LargestStoreOrder(dc, product)
+            );
         reorder = Math.Clamp(reorder, o.DcReorderPointMin, o.DcReorderPointMax);
         var upTo = reorder + (int)Math.Ceiling(daily * SupplyChain.DcOrderCycleDays);
-        return (reorder, Math.Clamp(upTo, Math.Max(reorder + 1, o.DcInventoryMin), Math.Max(reorder + 1, o.DcInventoryMax)));
+        return (
+            reorder,
+            Math.Clamp(upTo, Math.Max(reorder + 1, o.DcInventoryMin), Math.Max(reorder + 1, o.DcInventoryMax))
+        );
     }
 
     private double OnlineStoreUnits(int product) =>
-        _plan.Options.OnlineOrdersPerDay * SupplyChain.OnlineFromStoreShare * SupplyChain.OnlineUnitsPerOrder * _lineShare[product] / Math.Max(1, _plan.Options.Stores);
+        _plan.Options.OnlineOrdersPerDay
+        * SupplyChain.OnlineFromStoreShare
+        * SupplyChain.OnlineUnitsPerOrder
+        * _lineShare[product]
+        / Math.Max(1, _plan.Options.Stores);
 
     private double OnlineDcUnits(int product) =>
-        _plan.Options.OnlineOrdersPerDay * (1 - SupplyChain.OnlineFromStoreShare) * SupplyChain.OnlineUnitsPerOrder * _lineShare[product] / Math.Max(1, _plan.Options.DistributionCenters);
+        _plan.Options.OnlineOrdersPerDay
+        * (1 - SupplyChain.OnlineFromStoreShare)
+        * SupplyChain.OnlineUnitsPerOrder
+        * _lineShare[product]
+        / Math.Max(1, _plan.Options.DistributionCenters);
 
     // A store order refills up to its order-up-to level, so a DC must hold at least the largest one on top of the
     // flow. Computed once per DC (every product at once) on first use: each DC row would otherwise redo its stores.
@@ -203,8 +255,13 @@ public sealed class DemandModel
         {
             lock (_largestStoreOrder)
             {
-                largest = _largestStoreOrder[dc] ??= [.. Enumerable.Range(0, Products.Count)
-                    .Select(p => Routes.StoresOf(dc).Select(s => StoreLevels(s, p).OrderUpTo).DefaultIfEmpty(0).Max())];
+                largest = _largestStoreOrder[dc] ??= [
+                    .. Enumerable
+                        .Range(0, Products.Count)
+                        .Select(p =>
+                            Routes.StoresOf(dc).Select(s => StoreLevels(s, p).OrderUpTo).DefaultIfEmpty(0).Max()
+                        ),
+                ];
             }
         }
 

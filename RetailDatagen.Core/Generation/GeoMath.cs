@@ -10,8 +10,9 @@ internal static class GeoMath
         static double Rad(double degrees) => degrees * Math.PI / 180.0;
         var dLat = Rad(lat2 - lat1);
         var dLon = Rad(lon2 - lon1);
-        var a = (Math.Sin(dLat / 2) * Math.Sin(dLat / 2)) +
-                (Math.Cos(Rad(lat1)) * Math.Cos(Rad(lat2)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2));
+        var a =
+            (Math.Sin(dLat / 2) * Math.Sin(dLat / 2))
+            + (Math.Cos(Rad(lat1)) * Math.Cos(Rad(lat2)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2));
         return 2 * EarthRadiusKm * Math.Asin(Math.Min(1.0, Math.Sqrt(a)));
     }
 }

@@ -35,7 +35,9 @@ public sealed class MasterPlan
         _geographyEntries = new(() => selection.Value.Entries);
         _geographyWeights = new(() => selection.Value.Weights);
         _geographyAlias = new(() => new AliasTable(_geographyWeights.Value));
-        _storeSiteAlias = new(() => new AliasTable([.. _geographyWeights.Value.Select(w => Math.Pow(w, StoreSiteExponent))]));
+        _storeSiteAlias = new(() =>
+            new AliasTable([.. _geographyWeights.Value.Select(w => Math.Pow(w, StoreSiteExponent))])
+        );
         _distributionCenters = new(PlaceDistributionCenters);
         _nearestDcByGeography = new(NearestDcs);
         _stores = new(PlaceStores);
@@ -72,7 +74,8 @@ public sealed class MasterPlan
     /// <summary>The timestamp of every snapshot row: the start date at midnight.</summary>
     public DateTime SnapshotTime => Options.StartDate.ToDateTime(TimeOnly.MinValue);
 
-    /// <summary>The serving DC (1-based id) of a geography (1-based id): the nearest by great-circle distance.</summary>
+    /// <summary>The serving DC (1-based id) of a geography (1-based id): the nearest by great-circle
+    /// distance.</summary>
     public int NearestDc(int geographyId) => _nearestDcByGeography.Value[geographyId - 1];
 
     // Efraimidis–Spirakis weighted sampling without replacement: key = ln(u) / weight, keep the largest.
@@ -80,12 +83,14 @@ public sealed class MasterPlan
     {
         var entries = Reference.Geographies;
         var picked = entries
-            .Select((entry, index) =>
-            {
-                var random = new RowRandom(Options.Seed, RandomStream.GeographySelection, index);
-                var u = 1.0 - random.NextDouble();
-                return (entry, index, key: Math.Log(u) / Math.Max(1, entry.Population));
-            })
+            .Select(
+                (entry, index) =>
+                {
+                    var random = new RowRandom(Options.Seed, RandomStream.GeographySelection, index);
+                    var u = 1.0 - random.NextDouble();
+                    return (entry, index, key: Math.Log(u) / Math.Max(1, entry.Population));
+                }
+            )
             .OrderByDescending(x => x.key)
             .ThenBy(x => x.index)
             .Take(Options.Geographies)
@@ -93,17 +98,22 @@ public sealed class MasterPlan
             .OrderBy(e => e.State, StringComparer.Ordinal)
             .ThenBy(e => e.City, StringComparer.Ordinal)
             .ToArray();
-        var rows = picked.Select((e, i) => new Geography
-        {
-            ID = i + 1,
-            City = e.City,
-            State = e.State,
-            ZipCode = e.ZipCode,
-            District = e.District,
-            Region = e.Region,
-            Latitude = Math.Round(e.Latitude, 4),
-            Longitude = Math.Round(e.Longitude, 4),
-        }).ToArray();
+        var rows = picked
+            .Select(
+                (e, i) =>
+                    new Geography
+                    {
+                        ID = i + 1,
+                        City = e.City,
+                        State = e.State,
+                        ZipCode = e.ZipCode,
+                        District = e.District,
+                        Region = e.Region,
+                        Latitude = Math.Round(e.Latitude, 4),
+                        Longitude = Math.Round(e.Longitude, 4),
+                    }
+            )
+            .ToArray();
         return (rows, picked, picked.Select(e => (double)Math.Max(1, e.Population)).ToArray());
     }
 
@@ -116,7 +126,13 @@ public sealed class MasterPlan
         var byRegion = geographies
             .Select((g, i) => (g, weight: weights[i]))
             .GroupBy(x => x.g.Region, StringComparer.Ordinal)
-            .Select(grp => (region: grp.Key, total: grp.Sum(x => x.weight), queue: grp.OrderByDescending(x => x.weight).ThenBy(x => x.g.ID).Select(x => x.g).ToList()))
+            .Select(grp =>
+                (
+                    region: grp.Key,
+                    total: grp.Sum(x => x.weight),
+                    queue: grp.OrderByDescending(x => x.weight).ThenBy(x => x.g.ID).Select(x => x.g).ToList()
+                )
+            )
             .OrderByDescending(x => x.total)
             .ThenBy(x => x.region, StringComparer.Ordinal)
             .ToList();
@@ -155,26 +171,34 @@ public sealed class MasterPlan
             chosen.AddRange(rest.Take(Options.DistributionCenters - chosen.Count));
         }
 
-        return chosen.Select((g, i) =>
-        {
-            var random = new RowRandom(Options.Seed, RandomStream.DistributionCenters, i);
-            return new DistributionCenter
-            {
-                ID = i + 1,
-                DCNumber = $"DC{i + 1:D3}",
-                Address = Addresses.Industrial(ref random, g),
-                GeographyID = g.ID,
-            };
-        }).ToArray();
+        return chosen
+            .Select(
+                (g, i) =>
+                {
+                    var random = new RowRandom(Options.Seed, RandomStream.DistributionCenters, i);
+                    return new DistributionCenter
+                    {
+                        ID = i + 1,
+                        DCNumber = $"DC{i + 1:D3}",
+                        Address = Addresses.Industrial(ref random, g),
+                        GeographyID = g.ID,
+                    };
+                }
+            )
+            .ToArray();
     }
 
     private int[] NearestDcs()
     {
         var dcs = DistributionCenters.Select(dc => (dc.ID, place: Geographies[dc.GeographyID - 1])).ToArray();
-        return Geographies.Select(g => dcs
-            .OrderBy(dc => GeoMath.DistanceKm(g.Latitude, g.Longitude, dc.place.Latitude, dc.place.Longitude))
-            .ThenBy(dc => dc.ID)
-            .First().ID).ToArray();
+        return Geographies
+            .Select(g =>
+                dcs.OrderBy(dc => GeoMath.DistanceKm(g.Latitude, g.Longitude, dc.place.Latitude, dc.place.Longitude))
+                    .ThenBy(dc => dc.ID)
+                    .First()
+                    .ID
+            )
+            .ToArray();
     }
 
     // Chains open fewer stores per head in big metros than in towns (a store's trade area covers more
@@ -209,13 +233,16 @@ public sealed class MasterPlan
         var o = Options;
         var plates = new FeistelPermutation(LicensePlates.Domain, o.Seed, RandomStream.LicensePlates);
         var trucks = new List<Truck>();
-        void Add(bool refrigerated, int? dc) => trucks.Add(new Truck
-        {
-            ID = trucks.Count + 1,
-            LicensePlate = LicensePlates.Format(plates.Permute((ulong)trucks.Count)),
-            Refrigeration = refrigerated,
-            DCID = dc,
-        });
+        void Add(bool refrigerated, int? dc) =>
+            trucks.Add(
+                new Truck
+                {
+                    ID = trucks.Count + 1,
+                    LicensePlate = LicensePlates.Format(plates.Permute((ulong)trucks.Count)),
+                    Refrigeration = refrigerated,
+                    DCID = dc,
+                }
+            );
         var dcCount = DistributionCenters.Count;
         for (var i = 0; i < o.RefrigeratedTrucks; i++)
         {

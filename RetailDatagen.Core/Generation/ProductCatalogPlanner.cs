@@ -18,23 +18,27 @@ internal static class ProductCatalogPlanner
     {
         var departments = reference.Departments;
         var pools = departments
-            .Select((department, d) =>
-            {
-                var food = profile.Department(department)?.Food == true;
-                var bases = reference.ProductsByDepartment[department];
-                IReadOnlyList<BrandEntry> brands = food ? [.. reference.BrandsByDepartment[department], .. reference.HouseBrands] : reference.BrandsByDepartment[department];
-                var pairs = new ProductPick[bases.Count * brands.Count];
-                for (var b = 0; b < bases.Count; b++)
+            .Select(
+                (department, d) =>
                 {
-                    for (var r = 0; r < brands.Count; r++)
+                    var food = profile.Department(department)?.Food == true;
+                    var bases = reference.ProductsByDepartment[department];
+                    IReadOnlyList<BrandEntry> brands = food
+                        ? [.. reference.BrandsByDepartment[department], .. reference.HouseBrands]
+                        : reference.BrandsByDepartment[department];
+                    var pairs = new ProductPick[bases.Count * brands.Count];
+                    for (var b = 0; b < bases.Count; b++)
                     {
-                        pairs[(b * brands.Count) + r] = new ProductPick(bases[b], brands[r]);
+                        for (var r = 0; r < brands.Count; r++)
+                        {
+                            pairs[(b * brands.Count) + r] = new ProductPick(bases[b], brands[r]);
+                        }
                     }
-                }
 
-                Shuffle(pairs, seed, 1000 + d);
-                return pairs;
-            })
+                    Shuffle(pairs, seed, 1000 + d);
+                    return pairs;
+                }
+            )
             .ToArray();
 
         var quotas = Quotas(departments, profile, pools.Select(p => p.Length).ToArray(), count);
@@ -49,12 +53,16 @@ internal static class ProductCatalogPlanner
         return result;
     }
 
-    /// <summary>Products per department: the profile's share of <paramref name="count"/>, within capacity and the profile's cap.</summary>
+    /// <summary>Products per department: the profile's share of <paramref name="count"/>, within capacity and the
+    /// profile's cap.</summary>
     internal static int[] Quotas(IReadOnlyList<string> departments, RetailerProfile profile, int[] capacity, int count)
     {
         var shares = departments.Select(d => profile.Department(d)?.CatalogShare ?? 0).ToArray();
         var total = shares.Sum();
-        var cap = profile.MaxDepartmentCatalogShare >= 1 ? int.MaxValue : (int)Math.Floor(profile.MaxDepartmentCatalogShare * count);
+        var cap =
+            profile.MaxDepartmentCatalogShare >= 1
+                ? int.MaxValue
+                : (int)Math.Floor(profile.MaxDepartmentCatalogShare * count);
         var limit = capacity.Select(c => Math.Min(c, Math.Max(cap, 1))).ToArray();
         var quotas = shares.Select((s, d) => Math.Min(limit[d], (int)Math.Floor(count * s / total))).ToArray();
         var order = Enumerable.Range(0, departments.Count).OrderByDescending(d => shares[d]).ThenBy(d => d).ToArray();
@@ -73,7 +81,9 @@ internal static class ProductCatalogPlanner
 
             if (missing == before)
             {
-                throw new InvalidOperationException($"The catalog holds only {quotas.Sum()} distinct products for this profile; {count} were asked for.");
+                throw new InvalidOperationException(
+                    $"The catalog holds only {quotas.Sum()} distinct products for this profile; {count} were asked for."
+                );
             }
         }
 

@@ -3,7 +3,8 @@ using RetailDatagen.Core.Randomness;
 
 namespace RetailDatagen.Core.Generation;
 
-/// <summary>Products from the catalog picks, priced per DATA-CONTRACT §1.6 and launched relative to the start date.</summary>
+/// <summary>Products from the catalog picks, priced per DATA-CONTRACT §1.6 and launched relative to the start
+/// date.</summary>
 public sealed class ProductGenerator(MasterPlan plan) : ITableGenerator
 {
     public TableInfo Table => Tables.Products;
@@ -33,7 +34,8 @@ public sealed class ProductGenerator(MasterPlan plan) : ITableGenerator
     }
 
     /// <summary>
-    /// MSRP = base × U(0.85,1.15) × (1 + U(−0.15,0.15)); sale = MSRP (p=0.6) or MSRP × (1 − U(0.05,0.35)); cost = sale ×
+    /// MSRP = base × U(0.85,1.15) × (1 + U(−0.15,0.15)); sale = MSRP (p=0.6) or MSRP × (1 − U(0.05,0.35)); cost = sale
+    /// ×
     /// U(0.50,0.85). MSRP and sale price then take a retail ending (.29 .49 .79 .89 .97 .99, DATA-CONTRACT §4): the
     /// nearest one, below the MSRP for a markdown; 0 &lt; cost &lt; sale ≤ MSRP, all in cents.
     /// </summary>
@@ -60,6 +62,8 @@ public sealed class ProductGenerator(MasterPlan plan) : ITableGenerator
     internal static DateOnly LaunchDate(ref RowRandom random, DateOnly start, int days)
     {
         var roll = random.NextDouble();
-        return roll < 0.88 ? start.AddDays(-random.NextIntInclusive(180, 730)) : start.AddDays(random.NextInt(Math.Max(1, days)));
+        return roll < 0.88
+            ? start.AddDays(-random.NextIntInclusive(180, 730))
+            : start.AddDays(random.NextInt(Math.Max(1, days)));
     }
 }

@@ -32,7 +32,8 @@ public static class RetailPrice
         return Math.Round(best, 2);
     }
 
-    /// <summary>The shelf price nearest to <paramref name="price"/> that is below <paramref name="ceiling"/> (a markdown), at least $0.29 when possible.</summary>
+    /// <summary>The shelf price nearest to <paramref name="price"/> that is below <paramref name="ceiling"/> (a
+    /// markdown), at least $0.29 when possible.</summary>
     public static double Below(double price, double ceiling)
     {
         var nearest = Nearest(price);

@@ -17,13 +17,26 @@ public sealed class Routes
     public Routes(MasterPlan plan)
     {
         var o = plan.Options;
-        _storeMiles = [.. plan.Stores.Select(s =>
-        {
-            var store = plan.Geographies[s.GeographyID - 1];
-            var dc = plan.Geographies[plan.DistributionCenters[s.DCID - 1].GeographyID - 1];
-            return Math.Max(SupplyChain.LocalMiles, GeoMath.DistanceKm(store.Latitude, store.Longitude, dc.Latitude, dc.Longitude) / 1.609344 * SupplyChain.RoadFactor);
-        })];
-        _storesOf = [.. Enumerable.Range(1, o.DistributionCenters).Select(dc => plan.Stores.Where(s => s.DCID == dc).Select(s => s.ID - 1).ToArray())];
+        _storeMiles =
+        [
+            .. plan.Stores.Select(s =>
+            {
+                var store = plan.Geographies[s.GeographyID - 1];
+                var dc = plan.Geographies[plan.DistributionCenters[s.DCID - 1].GeographyID - 1];
+                return Math.Max(
+                    SupplyChain.LocalMiles,
+                    GeoMath.DistanceKm(store.Latitude, store.Longitude, dc.Latitude, dc.Longitude)
+                        / 1.609344
+                        * SupplyChain.RoadFactor
+                );
+            }),
+        ];
+        _storesOf =
+        [
+            .. Enumerable
+                .Range(1, o.DistributionCenters)
+                .Select(dc => plan.Stores.Where(s => s.DCID == dc).Select(s => s.ID - 1).ToArray()),
+        ];
         _supplierMiles = new double[o.DistributionCenters, 2];
         _reviewDays = new int[o.DistributionCenters, 2];
         var openHours = o.StoreCloseHour - o.StoreOpenHour;
@@ -41,7 +54,10 @@ public sealed class Routes
 
             // A truck fits another trip while its arrival still lands in store hours: about (open hours + one-way
             // drive) / round trip trips a day, at least one trip per the days a long haul takes.
-            var perTruck = Math.Max(1.0 / Math.Ceiling(roundTrip / 24), Math.Min(6, (openHours + (roundTrip / 2)) / roundTrip));
+            var perTruck = Math.Max(
+                1.0 / Math.Ceiling(roundTrip / 24),
+                Math.Min(6, (openHours + (roundTrip / 2)) / roundTrip)
+            );
             var all = fleet.Length * perTruck * SupplyChain.FleetUtilisation;
             var coldTrips = fleet.Count(t => t.Refrigeration) * perTruck * SupplyChain.FleetUtilisation;
             _reviewDays[d, 0] = Interval(stores.Length, all);
@@ -58,20 +74,31 @@ public sealed class Routes
     /// <summary>The stores (0-based) a DC (0-based) serves.</summary>
     public IReadOnlyList<int> StoresOf(int dc) => _storesOf[dc];
 
-    /// <summary>Days between the order (at the end of a day) and the delivery: one, plus the days a long haul drives.</summary>
+    /// <summary>Days between the order (at the end of a day) and the delivery: one, plus the days a long haul
+    /// drives.</summary>
     public int StoreLeadDays(int store) => 1 + (int)Math.Floor(OneWayHours(_storeMiles[store]) / 24);
 
-    /// <summary>Supplier lead time of a DC in days: the order goes out at the end of a day, the truck drives, and unloads.</summary>
+    /// <summary>Supplier lead time of a DC in days: the order goes out at the end of a day, the truck drives, and
+    /// unloads.</summary>
     public int SupplierLeadDays(int dc, bool cold) => 1 + (int)Math.Ceiling(OneWayHours(SupplierMiles(dc, cold)) / 24);
 
-    /// <summary>Days between deliveries a DC's fleet can give each of its stores (refrigerated goods ride only refrigerated trucks); 1–7.</summary>
+    /// <summary>Days between deliveries a DC's fleet can give each of its stores (refrigerated goods ride only
+    /// refrigerated trucks); 1–7.</summary>
     public int ReviewDays(int dc, bool cold) => _reviewDays[dc, cold ? 1 : 0];
 
     /// <summary>Drive time at the average speed of the speed range.</summary>
     public static double OneWayHours(double miles) => miles / ((SupplyChain.MinSpeedMph + SupplyChain.MaxSpeedMph) / 2);
 
     private static double RoundTripHours(double miles) =>
-        (2 * OneWayHours(miles)) + ((SupplyChain.MaxLoadMinutes + SupplyChain.MaxUnloadMinutes + SupplyChain.ScheduleToLoadMinutes + SupplyChain.ArriveToUnloadMinutes) / 60.0);
+        (2 * OneWayHours(miles))
+        + (
+            (
+                SupplyChain.MaxLoadMinutes
+                + SupplyChain.MaxUnloadMinutes
+                + SupplyChain.ScheduleToLoadMinutes
+                + SupplyChain.ArriveToUnloadMinutes
+            ) / 60.0
+        );
 
     private static int Interval(int stores, double tripsPerDay) =>
         tripsPerDay <= 0 ? 7 : Math.Clamp((int)Math.Ceiling(stores / tripsPerDay), 1, 7);

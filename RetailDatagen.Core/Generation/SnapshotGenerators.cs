@@ -3,7 +3,8 @@ using RetailDatagen.Core.Randomness;
 
 namespace RetailDatagen.Core.Generation;
 
-/// <summary>Every DC × every product, in (DCID, ProductID) order; levels from the demand model, stock drawn from the row index.</summary>
+/// <summary>Every DC × every product, in (DCID, ProductID) order; levels from the demand model, stock drawn from the
+/// row index.</summary>
 public sealed class DcInventorySnapshotGenerator(MasterPlan plan) : ITableGenerator
 {
     public TableInfo Table => Tables.DcInventorySnapshots;
@@ -27,7 +28,8 @@ public sealed class DcInventorySnapshotGenerator(MasterPlan plan) : ITableGenera
     }
 }
 
-/// <summary>Every store × every product, in (StoreID, ProductID) order; levels from the demand model, stock drawn from the row index.</summary>
+/// <summary>Every store × every product, in (StoreID, ProductID) order; levels from the demand model, stock drawn from
+/// the row index.</summary>
 public sealed class StoreInventorySnapshotGenerator(MasterPlan plan) : ITableGenerator
 {
     public TableInfo Table => Tables.StoreInventorySnapshots;
@@ -46,7 +48,9 @@ public sealed class StoreInventorySnapshotGenerator(MasterPlan plan) : ITableGen
         {
             StoreID = store + 1,
             ProductID = product + 1,
-            CurrentQuantity = launched ? StockLevels.Start(o.Seed, RandomStream.StoreSnapshots, index, reorder, upTo) : 0,
+            CurrentQuantity = launched
+                ? StockLevels.Start(o.Seed, RandomStream.StoreSnapshots, index, reorder, upTo)
+                : 0,
             ReorderPoint = reorder,
             OrderUpTo = upTo,
             LastUpdated = plan.SnapshotTime,
@@ -54,7 +58,8 @@ public sealed class StoreInventorySnapshotGenerator(MasterPlan plan) : ITableGen
     }
 }
 
-/// <summary>Starting stock: above the reorder point, somewhere in the last cycle before the order-up-to level.</summary>
+/// <summary>Starting stock: above the reorder point, somewhere in the last cycle before the order-up-to
+/// level.</summary>
 internal static class StockLevels
 {
     public static int Start(long seed, RandomStream stream, long index, int reorder, int upTo)

@@ -73,7 +73,10 @@ internal sealed class TradeAreaIndex
         _travel = new AliasTable(_meanDemand > 0 ? _demand : [.. _demand.Select(_ => 1.0)]);
     }
 
-    public int HomeStoreCount(int customer) => _homeStores[(3 * customer) + 1] == 0 ? 1 : _homeStores[(3 * customer) + 2] == 0 ? 2 : 3;
+    public int HomeStoreCount(int customer) =>
+        _homeStores[(3 * customer) + 1] == 0 ? 1
+        : _homeStores[(3 * customer) + 2] == 0 ? 2
+        : 3;
 
     public int HomeStore(int customer, int k)
     {
@@ -84,7 +87,10 @@ internal sealed class TradeAreaIndex
     public int DrawHomeStore(int customer, ref RowRandom random)
     {
         var u = random.NextInt(Scale);
-        var slot = u < _cuts[2 * customer] ? 0 : u < _cuts[(2 * customer) + 1] ? 1 : 2;
+        var slot =
+            u < _cuts[2 * customer] ? 0
+            : u < _cuts[(2 * customer) + 1] ? 1
+            : 2;
         return _homeStores[(3 * customer) + slot];
     }
 
@@ -116,33 +122,38 @@ internal sealed class TradeAreaIndex
     private void Locate(TradeAreas areas, int storeCount, float[] activity)
     {
         var n = areas.CustomerCount;
-        Parallel.For(0, (n + Chunk - 1) / Chunk, () => new int[storeCount], (c, _, nearby) =>
-        {
-            var end = Math.Min(n, (c + 1) * Chunk);
-            for (var i = c * Chunk; i < end; i++)
+        Parallel.For(
+            0,
+            (n + Chunk - 1) / Chunk,
+            () => new int[storeCount],
+            (c, _, nearby) =>
             {
-                var home = areas.Locate(i, out var place);
-                _homeStores[3 * i] = (ushort)home.Store0;
-                _homeStores[(3 * i) + 1] = (ushort)home.Store1;
-                _homeStores[(3 * i) + 2] = (ushort)home.Store2;
-                _cuts[2 * i] = Quantize(home.Weight0);
-                _cuts[(2 * i) + 1] = home.StoreCount <= 2 ? (ushort)Scale : Quantize(home.Weight0 + home.Weight1);
-                activity[i] = (float)areas.ActivityWeight(i);
-                areas.CountStoresNearby(place, home.Latitude, home.Longitude, nearby);
-            }
-
-            return nearby;
-        },
-        nearby =>
-        {
-            lock (_nearby)
-            {
-                for (var s = 0; s < storeCount; s++)
+                var end = Math.Min(n, (c + 1) * Chunk);
+                for (var i = c * Chunk; i < end; i++)
                 {
-                    _nearby[s] += nearby[s];
+                    var home = areas.Locate(i, out var place);
+                    _homeStores[3 * i] = (ushort)home.Store0;
+                    _homeStores[(3 * i) + 1] = (ushort)home.Store1;
+                    _homeStores[(3 * i) + 2] = (ushort)home.Store2;
+                    _cuts[2 * i] = Quantize(home.Weight0);
+                    _cuts[(2 * i) + 1] = home.StoreCount <= 2 ? (ushort)Scale : Quantize(home.Weight0 + home.Weight1);
+                    activity[i] = (float)areas.ActivityWeight(i);
+                    areas.CountStoresNearby(place, home.Latitude, home.Longitude, nearby);
+                }
+
+                return nearby;
+            },
+            nearby =>
+            {
+                lock (_nearby)
+                {
+                    for (var s = 0; s < storeCount; s++)
+                    {
+                        _nearby[s] += nearby[s];
+                    }
                 }
             }
-        });
+        );
     }
 
     private double SlotWeight(int customer, int k)

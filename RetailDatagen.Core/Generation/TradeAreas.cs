@@ -53,12 +53,15 @@ public sealed class TradeAreas
     {
         _seed = plan.Options.Seed;
         CustomerCount = plan.Options.Customers;
-        _stores = [.. plan.Stores.Select(s =>
-        {
-            var place = plan.Geographies[s.GeographyID - 1];
-            var random = new RowRandom(_seed, RandomStream.StoreSizes, s.ID - 1);
-            return new StoreSite(place.Latitude, place.Longitude, Math.Exp(0.3 * Normal(ref random)));
-        })];
+        _stores =
+        [
+            .. plan.Stores.Select(s =>
+            {
+                var place = plan.Geographies[s.GeographyID - 1];
+                var random = new RowRandom(_seed, RandomStream.StoreSizes, s.ID - 1);
+                return new StoreSite(place.Latitude, place.Longitude, Math.Exp(0.3 * Normal(ref random)));
+            }),
+        ];
         _places = BuildPlaces(plan);
         _placeAlias = new AliasTable([.. _places.Select(p => p.Weight)]);
         _index = new(() => new TradeAreaIndex(this, plan.Options.Stores));
@@ -78,7 +81,8 @@ public sealed class TradeAreas
     /// <summary>Relative floor area of a store (mean about 1): larger stores draw from further away.</summary>
     public double StoreSize(int storeId) => _stores[storeId - 1].Size;
 
-    /// <summary>The customer's home, ZIP and home stores (a pure function of seed and index; allocates nothing).</summary>
+    /// <summary>The customer's home, ZIP and home stores (a pure function of seed and index; allocates
+    /// nothing).</summary>
     public CustomerHome Locate(long customerIndex) => Locate(customerIndex, out _);
 
     /// <summary>How many home stores (1–3) the customer has.</summary>
@@ -90,13 +94,15 @@ public sealed class TradeAreas
     /// <summary>One of the customer's home stores (1-based id), drawn by its home-store weight.</summary>
     public int DrawHomeStore(int customerIndex, ref RowRandom random) => Index.DrawHomeStore(customerIndex, ref random);
 
-    /// <summary>A customer (0-based index) who shops at the store, by home-store weight × activity; −1 if none does.</summary>
+    /// <summary>A customer (0-based index) who shops at the store, by home-store weight × activity; −1 if none
+    /// does.</summary>
     public int DrawCustomer(int storeId, ref RowRandom random) => Index.DrawCustomer(storeId, ref random);
 
     /// <summary>How many customers have the store among their home stores.</summary>
     public int HomeCustomerCount(int storeId) => Index.HomeCustomerCount(storeId);
 
-    /// <summary>The store's shopper population (Σ activity × home-store weight), relative to the mean store (1.0).</summary>
+    /// <summary>The store's shopper population (Σ activity × home-store weight), relative to the mean store
+    /// (1.0).</summary>
     public double StoreDemandWeight(int storeId) => Index.DemandWeight(storeId);
 
     /// <summary>How many customers live within <see cref="NearbyMiles"/> of the store.</summary>
@@ -130,16 +136,28 @@ public sealed class TradeAreas
         var radius = place.JitterKm * Math.Sqrt(random.NextDouble());
         var angle = 2 * Math.PI * random.NextDouble();
         var latitude = Math.Round(place.Zips[zip].Latitude + (radius * Math.Cos(angle) / KmPerDegree), 4);
-        var longitude = Math.Round(place.Zips[zip].Longitude + (radius * Math.Sin(angle) / (KmPerDegree * place.CosLatitude)), 4);
+        var longitude = Math.Round(
+            place.Zips[zip].Longitude + (radius * Math.Sin(angle) / (KmPerDegree * place.CosLatitude)),
+            4
+        );
         // A home closer to its centroid than half the way to any other centroid of the place is nearest to it.
         var nearestZip = radius < place.ZipClearanceKm[zip] ? place.Zips[zip] : NearestZip(place, latitude, longitude);
         Span<int> stores = stackalloc int[MaxHomeStores];
         Span<double> weights = stackalloc double[MaxHomeStores];
         var count = PickHomeStores(place, latitude, longitude, ref random, stores, weights);
         return new CustomerHome(
-            place.GeographyId, nearestZip.ZipCode, latitude, longitude, count,
-            stores[0] + 1, count > 1 ? stores[1] + 1 : 0, count > 2 ? stores[2] + 1 : 0,
-            weights[0], count > 1 ? weights[1] : 0, count > 2 ? weights[2] : 0);
+            place.GeographyId,
+            nearestZip.ZipCode,
+            latitude,
+            longitude,
+            count,
+            stores[0] + 1,
+            count > 1 ? stores[1] + 1 : 0,
+            count > 2 ? stores[2] + 1 : 0,
+            weights[0],
+            count > 1 ? weights[1] : 0,
+            count > 2 ? weights[2] : 0
+        );
     }
 
     /// <summary>Adds one to the count (0-based store index) of every store within 25 miles of a home.</summary>
@@ -164,7 +182,14 @@ public sealed class TradeAreas
     // Efraimidis–Spirakis: each store within reach gets key ln(u) / weight and the largest keys win, so a
     // customer's home stores are drawn in proportion to their gravity without replacement, and equally near
     // stores (several in one city) share the city's customers by size rather than by id.
-    private int PickHomeStores(PlaceArea place, double latitude, double longitude, ref RowRandom random, Span<int> stores, Span<double> weights)
+    private int PickHomeStores(
+        PlaceArea place,
+        double latitude,
+        double longitude,
+        ref RowRandom random,
+        Span<int> stores,
+        Span<double> weights
+    )
     {
         Span<double> keys = stackalloc double[MaxHomeStores];
         var count = 0;
@@ -223,7 +248,11 @@ public sealed class TradeAreas
     {
         for (var i = 1; i < stores.Length; i++)
         {
-            for (var j = i; j > 0 && (weights[j] > weights[j - 1] || (weights[j] == weights[j - 1] && stores[j] < stores[j - 1])); j--)
+            for (
+                var j = i;
+                j > 0 && (weights[j] > weights[j - 1] || (weights[j] == weights[j - 1] && stores[j] < stores[j - 1]));
+                j--
+            )
             {
                 (stores[j], stores[j - 1]) = (stores[j - 1], stores[j]);
                 (weights[j], weights[j - 1]) = (weights[j - 1], weights[j]);
@@ -282,13 +311,16 @@ public sealed class TradeAreas
         {
             var geography = plan.Geographies[g];
             var entry = plan.GeographyEntries[g];
-            ZipEntry[] all = entry.Zips.Count > 0
-                ? [.. entry.Zips]
-                : [new ZipEntry(geography.ZipCode, geography.Latitude, geography.Longitude)];
+            ZipEntry[] all =
+                entry.Zips.Count > 0
+                    ? [.. entry.Zips]
+                    : [new ZipEntry(geography.ZipCode, geography.Latitude, geography.Longitude)];
             var zips = all.Where(z => NearestStoreKm(z.Latitude, z.Longitude) <= eligibleKm).ToArray();
             if (zips.Length > 0)
             {
-                places.Add(Place(geography.ID, geography.Latitude, geography.Longitude, entry.Population, all.Length, zips));
+                places.Add(
+                    Place(geography.ID, geography.Latitude, geography.Longitude, entry.Population, all.Length, zips)
+                );
             }
         }
 
@@ -297,34 +329,71 @@ public sealed class TradeAreas
             // Unreachable while stores sit in selected places; kept so a customer always has a home.
             var g = plan.Stores[0].GeographyID - 1;
             var geography = plan.Geographies[g];
-            places.Add(Place(geography.ID, geography.Latitude, geography.Longitude, 1, 1,
-                [new ZipEntry(geography.ZipCode, geography.Latitude, geography.Longitude)]));
+            places.Add(
+                Place(
+                    geography.ID,
+                    geography.Latitude,
+                    geography.Longitude,
+                    1,
+                    1,
+                    [new ZipEntry(geography.ZipCode, geography.Latitude, geography.Longitude)]
+                )
+            );
         }
 
         return [.. places];
     }
 
-    private PlaceArea Place(int geographyId, double latitude, double longitude, long population, int zipCount, ZipEntry[] zips)
+    private PlaceArea Place(
+        int geographyId,
+        double latitude,
+        double longitude,
+        long population,
+        int zipCount,
+        ZipEntry[] zips
+    )
     {
         // A place with one ZIP in the dictionary spreads its homes over a disc sized by its population.
         var jitter = zipCount > 1 ? ZipJitterKm : Math.Clamp(Math.Sqrt(population) / 150.0, 1.0, MaxJitterKm);
         var spread = zips.Max(z => GeoMath.DistanceKm(latitude, longitude, z.Latitude, z.Longitude)) + jitter;
-        var candidates = Enumerable.Range(0, _stores.Length)
-            .Where(s => GeoMath.DistanceKm(latitude, longitude, _stores[s].Latitude, _stores[s].Longitude) <= ReachKm + spread + PlanarToleranceKm)
+        var candidates = Enumerable
+            .Range(0, _stores.Length)
+            .Where(s =>
+                GeoMath.DistanceKm(latitude, longitude, _stores[s].Latitude, _stores[s].Longitude)
+                <= ReachKm + spread + PlanarToleranceKm
+            )
             .ToArray();
         // Just under half the distance to the nearest other centroid: the margin covers the planar metric of
         // NearestZip and rounding the home to 4 decimals.
-        var clearance = zips
-            .Select(z => (zips.Where(o => o != z).Select(o => GeoMath.DistanceKm(z.Latitude, z.Longitude, o.Latitude, o.Longitude))
-                .DefaultIfEmpty(double.MaxValue).Min() * 0.48) - 0.05)
+        var clearance = zips.Select(z =>
+                (
+                    zips.Where(o => o != z)
+                        .Select(o => GeoMath.DistanceKm(z.Latitude, z.Longitude, o.Latitude, o.Longitude))
+                        .DefaultIfEmpty(double.MaxValue)
+                        .Min() * 0.48
+                ) - 0.05
+            )
             .ToArray();
         return new PlaceArea(
-            geographyId, zips, clearance, jitter, Math.Cos(latitude * Math.PI / 180.0), candidates,
-            Math.Max(1, population) * zips.Length / (double)zipCount);
+            geographyId,
+            zips,
+            clearance,
+            jitter,
+            Math.Cos(latitude * Math.PI / 180.0),
+            candidates,
+            Math.Max(1, population) * zips.Length / (double)zipCount
+        );
     }
 
     private sealed record StoreSite(double Latitude, double Longitude, double Size);
 
     private sealed record PlaceArea(
-        int GeographyId, ZipEntry[] Zips, double[] ZipClearanceKm, double JitterKm, double CosLatitude, int[] CandidateStores, double Weight);
+        int GeographyId,
+        ZipEntry[] Zips,
+        double[] ZipClearanceKm,
+        double JitterKm,
+        double CosLatitude,
+        int[] CandidateStores,
+        double Weight
+    );
 }

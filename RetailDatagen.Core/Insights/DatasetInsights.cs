@@ -3,11 +3,27 @@ using RetailDatagen.Core.Model;
 
 namespace RetailDatagen.Core.Insights;
 
-public sealed record MapPlace(int GeographyId, string City, string State, double Latitude, double Longitude, long Customers, int Stores);
+public sealed record MapPlace(
+    int GeographyId,
+    string City,
+    string State,
+    double Latitude,
+    double Longitude,
+    long Customers,
+    int Stores
+);
 
 public sealed record MapDc(int Id, string Number, string City, string State, double Latitude, double Longitude);
 
-public sealed record MapStore(int Id, string Number, string City, string State, double Latitude, double Longitude, int DcId);
+public sealed record MapStore(
+    int Id,
+    string Number,
+    string City,
+    string State,
+    double Latitude,
+    double Longitude,
+    int DcId
+);
 
 public sealed record LabeledCount(string Label, long Count);
 
@@ -50,7 +66,8 @@ public sealed record DatasetInsights
     [JsonIgnore]
     public long Receipts => SalesByDay.Sum(d => d.Receipts);
 
-    /// <summary>Every day of the window, 0 where nothing happened (a day without stockouts is a day, not a gap).</summary>
+    /// <summary>Every day of the window, 0 where nothing happened (a day without stockouts is a day, not a
+    /// gap).</summary>
     public static IReadOnlyList<DayCount> FillDays(IReadOnlyList<DayCount> counts, DateOnly start, int days)
     {
         ArgumentNullException.ThrowIfNull(counts);
@@ -63,15 +80,25 @@ public sealed record DatasetInsights
     {
         ArgumentNullException.ThrowIfNull(sales);
         var byDay = sales.ToDictionary(c => c.Date, StringComparer.Ordinal);
-        return [.. Window(start, days).Select(d =>
-            byDay.GetValueOrDefault(d.Text) ?? new DaySales(d.Text, 0, 0, Facts.RetailCalendar.HolidayOn(d.Day)?.Name))];
+        return
+        [
+            .. Window(start, days)
+                .Select(d =>
+                    byDay.GetValueOrDefault(d.Text)
+                    ?? new DaySales(d.Text, 0, 0, Facts.RetailCalendar.HolidayOn(d.Day)?.Name)
+                ),
+        ];
     }
 
     private static IEnumerable<(DateOnly Day, string Text)> Window(DateOnly start, int days) =>
-        Enumerable.Range(0, Math.Max(0, days)).Select(i => start.AddDays(i))
+        Enumerable
+            .Range(0, Math.Max(0, days))
+            .Select(i => start.AddDays(i))
             .Select(d => (d, d.ToString(TextFormats.Date, System.Globalization.CultureInfo.InvariantCulture)));
 
-    public static IReadOnlyList<string> PriceBands { get; } = ["under $5", "$5–$20", "$20–$100", "$100–$500", "$500 and up"];
+    public static IReadOnlyList<string> PriceBands { get; } =
+    ["under $5", "$5–$20", "$20–$100", "$100–$500", "$500 and up"];
 
-    public static IReadOnlyList<string> DiscountBands { get; } = ["no discount", "up to 10%", "10–20%", "20–30%", "30% and more"];
+    public static IReadOnlyList<string> DiscountBands { get; } =
+    ["no discount", "up to 10%", "10–20%", "20–30%", "30% and more"];
 }

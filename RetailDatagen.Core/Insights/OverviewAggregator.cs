@@ -34,7 +34,8 @@ public sealed class OverviewAggregator
     private ulong[] _customersSeen = [];
     private long _activeCustomers;
 
-    /// <summary>What to do with a batch of <paramref name="table"/>'s rows; null for tables the overview does not read.</summary>
+    /// <summary>What to do with a batch of <paramref name="table"/>'s rows; null for tables the overview does not
+    /// read.</summary>
     public Action<IRow[]>? ObserverFor(TableInfo table)
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -77,18 +78,47 @@ public sealed class OverviewAggregator
         var storesPerPlace = _stores.GroupBy(s => s.GeographyId).ToDictionary(g => g.Key, g => g.Count());
         var insights = new DatasetInsights
         {
-            Places = [.. places.Values.Select(g => new MapPlace(g.ID, g.City, g.State, g.Latitude, g.Longitude,
-                _customersByGeography.GetValueOrDefault(g.ID), storesPerPlace.GetValueOrDefault(g.ID)))],
+            Places =
+            [
+                .. places.Values.Select(g => new MapPlace(
+                    g.ID,
+                    g.City,
+                    g.State,
+                    g.Latitude,
+                    g.Longitude,
+                    _customersByGeography.GetValueOrDefault(g.ID),
+                    storesPerPlace.GetValueOrDefault(g.ID)
+                )),
+            ],
             DistributionCenters = [.. _dcs.OrderBy(d => d.Id).Select(d => MapDcOf(d, places[d.GeographyId]))],
             Stores = [.. _stores.OrderBy(s => s.Id).Select(s => MapStoreOf(s, places[s.GeographyId]))],
-            ProductsByDepartmentAndBand = [.. _productBands
-                .OrderBy(b => b.Key.Department, StringComparer.Ordinal).ThenBy(b => b.Key.Band)
-                .Select(b => new DepartmentBand(b.Key.Department, DatasetInsights.PriceBands[b.Key.Band], b.Value))],
-            DiscountDistribution = [.. DatasetInsights.DiscountBands.Select((label, i) => new LabeledCount(label, _discountBands[i]))],
-            CustomersByRegion = [.. _customersByGeography.GroupBy(c => places[c.Key].Region, StringComparer.Ordinal)
-                .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new LabeledCount(g.Key, g.Sum(c => c.Value)))],
-            TrucksByDc = [.. _dcs.OrderBy(d => d.Id).Select(d =>
-                new TruckFleet(d.Number, _trucksByDc.GetValueOrDefault(d.Id).Cold, _trucksByDc.GetValueOrDefault(d.Id).Dry))],
+            ProductsByDepartmentAndBand =
+            [
+                .. _productBands
+                    .OrderBy(b => b.Key.Department, StringComparer.Ordinal)
+                    .ThenBy(b => b.Key.Band)
+                    .Select(b => new DepartmentBand(b.Key.Department, DatasetInsights.PriceBands[b.Key.Band], b.Value)),
+            ],
+            DiscountDistribution =
+            [
+                .. DatasetInsights.DiscountBands.Select((label, i) => new LabeledCount(label, _discountBands[i])),
+            ],
+            CustomersByRegion =
+            [
+                .. _customersByGeography
+                    .GroupBy(c => places[c.Key].Region, StringComparer.Ordinal)
+                    .OrderBy(g => g.Key, StringComparer.Ordinal)
+                    .Select(g => new LabeledCount(g.Key, g.Sum(c => c.Value))),
+            ],
+            TrucksByDc =
+            [
+                .. _dcs.OrderBy(d => d.Id)
+                    .Select(d => new TruckFleet(
+                        d.Number,
+                        _trucksByDc.GetValueOrDefault(d.Id).Cold,
+                        _trucksByDc.GetValueOrDefault(d.Id).Dry
+                    )),
+            ],
             HasFacts = _salesByDay.Count > 0,
         };
         if (!insights.HasFacts)
@@ -99,20 +129,54 @@ public sealed class OverviewAggregator
         var stores = _stores.ToDictionary(s => s.Id, s => s.Number + " " + places[s.GeographyId].City);
         return insights with
         {
-            SalesByDay = [.. _salesByDay.Select(d =>
-                new DaySales(Day(d.Key), Money(d.Value.Sales), d.Value.Receipts, RetailCalendar.HolidayOn(d.Key)?.Name))],
-            SalesByHour = [.. _salesByHour.Select(h =>
-                new LabeledValue(h.Key.ToString("00", CultureInfo.InvariantCulture) + ":00", Money(h.Value)))],
-            SalesByDepartment = [.. _salesByProduct.GroupBy(p => _products[p.Key].Department, StringComparer.Ordinal)
-                .Select(g => (g.Key, Sales: g.Sum(p => p.Value)))
-                .OrderByDescending(d => d.Sales).ThenBy(d => d.Key, StringComparer.Ordinal)
-                .Select(d => new LabeledValue(d.Key, Money(d.Sales)))],
-            TenderMix = [.. _tenders.OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal)
-                .Select(t => new LabeledCount(t.Key, t.Value))],
-            TopStores = [.. _salesByStore.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(10)
-                .Select(s => new LabeledValue(stores[s.Key], Money(s.Value)))],
-            TopProducts = [.. _salesByProduct.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(10)
-                .Select(p => new LabeledValue(_products[p.Key].Label, Money(p.Value)))],
+            SalesByDay =
+            [
+                .. _salesByDay.Select(d => new DaySales(
+                    Day(d.Key),
+                    Money(d.Value.Sales),
+                    d.Value.Receipts,
+                    RetailCalendar.HolidayOn(d.Key)?.Name
+                )),
+            ],
+            SalesByHour =
+            [
+                .. _salesByHour.Select(h => new LabeledValue(
+                    h.Key.ToString("00", CultureInfo.InvariantCulture) + ":00",
+                    Money(h.Value)
+                )),
+            ],
+            SalesByDepartment =
+            [
+                .. _salesByProduct
+                    .GroupBy(p => _products[p.Key].Department, StringComparer.Ordinal)
+                    .Select(g => (g.Key, Sales: g.Sum(p => p.Value)))
+                    .OrderByDescending(d => d.Sales)
+                    .ThenBy(d => d.Key, StringComparer.Ordinal)
+                    .Select(d => new LabeledValue(d.Key, Money(d.Sales))),
+            ],
+            TenderMix =
+            [
+                .. _tenders
+                    .OrderByDescending(t => t.Value)
+                    .ThenBy(t => t.Key, StringComparer.Ordinal)
+                    .Select(t => new LabeledCount(t.Key, t.Value)),
+            ],
+            TopStores =
+            [
+                .. _salesByStore
+                    .OrderByDescending(s => s.Value)
+                    .ThenBy(s => s.Key)
+                    .Take(10)
+                    .Select(s => new LabeledValue(stores[s.Key], Money(s.Value))),
+            ],
+            TopProducts =
+            [
+                .. _salesByProduct
+                    .OrderByDescending(p => p.Value)
+                    .ThenBy(p => p.Key)
+                    .Take(10)
+                    .Select(p => new LabeledValue(_products[p.Key].Label, Money(p.Value))),
+            ],
             ActiveCustomers = _activeCustomers,
             StockoutsByDay = [.. _stockoutsByDay.Select(d => new DayCount(Day(d.Key), d.Value))],
         };
@@ -127,12 +191,25 @@ public sealed class OverviewAggregator
     private void AddProduct(Product product)
     {
         _products[product.ID] = (product.Department, product.Brand + " " + product.ProductName);
-        var band = product.SalePrice switch { < 5 => 0, < 20 => 1, < 100 => 2, < 500 => 3, _ => 4 };
+        var band = product.SalePrice switch
+        {
+            < 5 => 0,
+            < 20 => 1,
+            < 100 => 2,
+            < 500 => 3,
+            _ => 4,
+        };
         Increment(_productBands, (product.Department, band));
 
         // The same double arithmetic as the SQL (SQLite stores money as REAL), so a band edge falls the same way.
         var off = (product.MSRP - product.SalePrice) / product.MSRP;
-        _discountBands[product.SalePrice >= product.MSRP ? 0 : off < 0.10 ? 1 : off < 0.20 ? 2 : off < 0.30 ? 3 : 4]++;
+        _discountBands[
+            product.SalePrice >= product.MSRP ? 0
+            : off < 0.10 ? 1
+            : off < 0.20 ? 2
+            : off < 0.30 ? 3
+            : 4
+        ]++;
     }
 
     private void AddTruck(Truck truck)
@@ -203,6 +280,9 @@ public sealed class OverviewAggregator
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     // Through text: the correctly rounded double of the cent value, as SQLite's ROUND(x, 2) returns it.
-    private static double Money(decimal sum) => double.Parse(
-        Math.Round(sum, 2, MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    private static double Money(decimal sum) =>
+        double.Parse(
+            Math.Round(sum, 2, MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture),
+            CultureInfo.InvariantCulture
+        );
 }

@@ -22,16 +22,22 @@ public static class RunVerifier
 {
     public const long FullHashLimit = 200_000;
 
-    public static IReadOnlyList<TableVerification> Verify(string runDirectory, RunManifest manifest, int samplePerTable = 200)
+    public static IReadOnlyList<TableVerification> Verify(
+        string runDirectory,
+        RunManifest manifest,
+        int samplePerTable = 200
+    )
     {
         var plan = new MasterPlan(manifest.Options);
         var generators = GeneratorSet.Create(plan);
-        using var db = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = Path.Combine(runDirectory, RunFolder.DatabaseFile),
-            Mode = SqliteOpenMode.ReadOnly,
-            Pooling = false,
-        }.ToString());
+        using var db = new SqliteConnection(
+            new SqliteConnectionStringBuilder
+            {
+                DataSource = Path.Combine(runDirectory, RunFolder.DatabaseFile),
+                Mode = SqliteOpenMode.ReadOnly,
+                Pooling = false,
+            }.ToString()
+        );
         db.Open();
         var results = new List<TableVerification>();
         foreach (var generator in generators)
@@ -61,10 +67,16 @@ public static class RunVerifier
             results.Add(new TableVerification(table.Name, sample, mismatched, hash));
         }
 
-        foreach (var table in Tables.Facts.Where(t => manifest.Tables.Any(m => m.Name == t.Name && m.RowCount <= FullHashLimit)))
+        foreach (
+            var table in Tables.Facts.Where(t =>
+                manifest.Tables.Any(m => m.Name == t.Name && m.RowCount <= FullHashLimit)
+            )
+        )
         {
             var stored = manifest.Tables.Single(t => t.Name == table.Name);
-            results.Add(new TableVerification(table.Name, 0, 0, ContentHashReader.FromDatabase(db, table) == stored.ContentHash));
+            results.Add(
+                new TableVerification(table.Name, 0, 0, ContentHashReader.FromDatabase(db, table) == stored.ContentHash)
+            );
         }
 
         return results;
@@ -77,13 +89,15 @@ public static class RunVerifier
         return recorder.Values;
     }
 
-    // Reads the row with the same key as the generator's row at index (ids are index + 1; snapshots are node × product).
+    // Reads the row with the same key as the generator's row at index (ids are index + 1; snapshots are node ×
+    // product).
     private static List<string> ReadRow(SqliteConnection db, TableInfo table, long index, ITableGenerator generator)
     {
         var keyValues = Canonical(generator.Create(index)).Take(table.KeyColumns.Count).ToList();
         using var command = db.CreateCommand();
         var where = string.Join(" AND ", table.KeyColumns.Select((c, i) => $"\"{c}\" = $k{i}"));
-        command.CommandText = $"SELECT {string.Join(", ", table.Columns.Select(c => $"\"{c}\""))} FROM \"{table.Name}\" WHERE {where}";
+        command.CommandText =
+            $"SELECT {string.Join(", ", table.Columns.Select(c => $"\"{c}\""))} FROM \"{table.Name}\" WHERE {where}";
         for (var i = 0; i < keyValues.Count; i++)
         {
             command.Parameters.AddWithValue($"$k{i}", long.Parse(keyValues[i], CultureInfo.InvariantCulture));
@@ -110,13 +124,23 @@ public static class RunVerifier
         public List<string> Values { get; } = [];
 
         public void Integer(long value) => Values.Add(value.ToString(CultureInfo.InvariantCulture));
+
         public void NullableInteger(long? value) => Values.Add(value?.ToString(CultureInfo.InvariantCulture) ?? "");
+
         public void Text(string value) => Values.Add(value);
+
         public void NullableText(string? value) => Values.Add(value ?? "");
+
         public void Money(double value) => Values.Add(value.ToString(TextFormats.Money, CultureInfo.InvariantCulture));
-        public void Coordinate(double value) => Values.Add(value.ToString(TextFormats.Coordinate, CultureInfo.InvariantCulture));
+
+        public void Coordinate(double value) =>
+            Values.Add(value.ToString(TextFormats.Coordinate, CultureInfo.InvariantCulture));
+
         public void Boolean(bool value) => Values.Add(value ? TextFormats.True : TextFormats.False);
+
         public void Date(DateOnly value) => Values.Add(value.ToString(TextFormats.Date, CultureInfo.InvariantCulture));
-        public void Timestamp(DateTime value) => Values.Add(value.ToString(TextFormats.Timestamp, CultureInfo.InvariantCulture));
+
+        public void Timestamp(DateTime value) =>
+            Values.Add(value.ToString(TextFormats.Timestamp, CultureInfo.InvariantCulture));
     }
 }

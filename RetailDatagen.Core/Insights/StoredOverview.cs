@@ -6,7 +6,8 @@ namespace RetailDatagen.Core.Insights;
 /// <summary>
 /// <c>overview.json</c>: a run's overview aggregates, written beside <c>manifest.json</c> (and listed in it) by
 /// every run that keeps its output, whatever its format, so the Overview opens without aggregating the facts. Runs
-/// made before the file existed have none: the app then computes the aggregates with SQL (<see cref="InsightsQueries"/>).
+/// made before the file existed have none: the app then computes the aggregates with SQL (<see
+/// cref="InsightsQueries"/>).
 /// </summary>
 public static class StoredOverview
 {
@@ -15,7 +16,11 @@ public static class StoredOverview
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Writes the aggregates into the run's staging folder; no-op for a run that keeps no output.</summary>
-    public static async Task WriteAsync(RunFolder? folder, OverviewAggregator? overview, CancellationToken cancellationToken)
+    public static async Task WriteAsync(
+        RunFolder? folder,
+        OverviewAggregator? overview,
+        CancellationToken cancellationToken
+    )
     {
         if (folder is null || overview is null)
         {
@@ -34,7 +39,8 @@ public static class StoredOverview
             using var file = File.OpenRead(path);
             return JsonSerializer.Deserialize<DatasetInsights>(file, Json);
         }
-        catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException or NotSupportedException)
+        catch (Exception ex)
+            when (ex is IOException or JsonException or UnauthorizedAccessException or NotSupportedException)
         {
             return null;
         }

@@ -19,7 +19,8 @@ public static class UsMap
 
     public static IReadOnlyList<StateShape> States => Shapes.Value;
 
-    /// <summary>Projects a longitude/latitude to view-box coordinates (conic-like for the lower 48; insets for AK and HI).</summary>
+    /// <summary>Projects a longitude/latitude to view-box coordinates (conic-like for the lower 48; insets for AK and
+    /// HI).</summary>
     public static (double X, double Y) Project(double longitude, double latitude)
     {
         if (latitude > 50 && longitude < -129)
@@ -37,7 +38,18 @@ public static class UsMap
         return Lower48(longitude, latitude);
     }
 
-    private static (double X, double Y) Inset(double lon, double lat, double west, double east, double south, double north, double left, double top, double width, double height)
+    private static (double X, double Y) Inset(
+        double lon,
+        double lat,
+        double west,
+        double east,
+        double south,
+        double north,
+        double left,
+        double top,
+        double width,
+        double height
+    )
     {
         var k = Math.Cos((south + north) / 2 * Math.PI / 180);
         var scale = Math.Min(width / ((east - west) * k), height / (north - south));
@@ -47,7 +59,10 @@ public static class UsMap
     private static (double X, double Y) Lower48(double longitude, double latitude)
     {
         // Equirectangular with the longitude scaled at the map's middle latitude, fitted to the view box.
-        const double west = -125.0, east = -66.5, north = 49.5, south = 24.0;
+        const double west = -125.0,
+            east = -66.5,
+            north = 49.5,
+            south = 24.0;
         var k = Math.Cos(37.5 * Math.PI / 180);
         var scale = Math.Min((Width - 40) / ((east - west) * k), (Height - 60) / (north - south));
         var x = 20 + ((longitude - west) * k * scale);
@@ -57,7 +72,8 @@ public static class UsMap
 
     private static List<StateShape> Load()
     {
-        using var stream = typeof(UsMap).Assembly.GetManifestResourceStream("RetailDatagen.Core.Insights.us-states.json")
+        using var stream =
+            typeof(UsMap).Assembly.GetManifestResourceStream("RetailDatagen.Core.Insights.us-states.json")
             ?? throw new InvalidOperationException("The embedded state outlines are missing.");
         using var document = JsonDocument.Parse(stream);
         var shapes = new List<StateShape>();
@@ -70,14 +86,23 @@ public static class UsMap
                 foreach (var point in ring.EnumerateArray())
                 {
                     var (x, y) = Project(point[0].GetDouble(), point[1].GetDouble());
-                    path.Append(first ? 'M' : 'L').Append(x.ToString(CultureInfo.InvariantCulture)).Append(',').Append(y.ToString(CultureInfo.InvariantCulture));
+                    path.Append(first ? 'M' : 'L')
+                        .Append(x.ToString(CultureInfo.InvariantCulture))
+                        .Append(',')
+                        .Append(y.ToString(CultureInfo.InvariantCulture));
                     first = false;
                 }
 
                 path.Append('Z');
             }
 
-            shapes.Add(new StateShape(state.GetProperty("code").GetString()!, state.GetProperty("name").GetString()!, path.ToString()));
+            shapes.Add(
+                new StateShape(
+                    state.GetProperty("code").GetString()!,
+                    state.GetProperty("name").GetString()!,
+                    path.ToString()
+                )
+            );
         }
 
         return shapes;

@@ -26,12 +26,20 @@ internal sealed class ColumnKindRecorder : IFieldWriter
     }
 
     public void Integer(long value) => _kinds.Add(ColumnKind.Integer);
+
     public void NullableInteger(long? value) => _kinds.Add(ColumnKind.NullableInteger);
+
     public void Text(string value) => _kinds.Add(ColumnKind.Text);
+
     public void NullableText(string? value) => _kinds.Add(ColumnKind.NullableText);
+
     public void Money(double value) => _kinds.Add(ColumnKind.Money);
+
     public void Coordinate(double value) => _kinds.Add(ColumnKind.Coordinate);
+
     public void Boolean(bool value) => _kinds.Add(ColumnKind.Boolean);
+
     public void Date(DateOnly value) => _kinds.Add(ColumnKind.Date);
+
     public void Timestamp(DateTime value) => _kinds.Add(ColumnKind.Timestamp);
 }

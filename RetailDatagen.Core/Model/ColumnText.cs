@@ -17,9 +17,13 @@ public static class ColumnText
 
         return kind switch
         {
-            ColumnKind.Integer or ColumnKind.NullableInteger => reader.GetInt64(ordinal).ToString(CultureInfo.InvariantCulture),
+            ColumnKind.Integer or ColumnKind.NullableInteger => reader
+                .GetInt64(ordinal)
+                .ToString(CultureInfo.InvariantCulture),
             ColumnKind.Money => reader.GetDouble(ordinal).ToString(TextFormats.Money, CultureInfo.InvariantCulture),
-            ColumnKind.Coordinate => reader.GetDouble(ordinal).ToString(TextFormats.Coordinate, CultureInfo.InvariantCulture),
+            ColumnKind.Coordinate => reader
+                .GetDouble(ordinal)
+                .ToString(TextFormats.Coordinate, CultureInfo.InvariantCulture),
             ColumnKind.Boolean => reader.GetInt64(ordinal) != 0 ? TextFormats.True : TextFormats.False,
             _ => reader.GetString(ordinal),
         };

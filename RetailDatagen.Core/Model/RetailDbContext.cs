@@ -4,7 +4,8 @@ using RetailDatagen.Core.Model.Configurations;
 
 namespace RetailDatagen.Core.Model;
 
-/// <summary>The schema of <c>retail.db</c>. Bulk rows bypass the change tracker; the model defines tables, keys and indexes.</summary>
+/// <summary>The schema of <c>retail.db</c>. Bulk rows bypass the change tracker; the model defines tables, keys and
+/// indexes.</summary>
 public sealed class RetailDbContext(DbContextOptions<RetailDbContext> options) : DbContext(options)
 {
     public DbSet<Geography> Geographies => Set<Geography>();

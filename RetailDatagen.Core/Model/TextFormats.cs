@@ -13,7 +13,8 @@ public static class TextFormats
     /// <summary>Rounds to cents, halves away from zero.</summary>
     public static double RoundMoney(double value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
 
-    /// <summary>Remembers the last timestamp's text: snapshot rows all share one, and formatting it per row per sink adds up.</summary>
+    /// <summary>Remembers the last timestamp's text: snapshot rows all share one, and formatting it per row per sink
+    /// adds up.</summary>
     public sealed class TimestampCache
     {
         private DateTime _last = DateTime.MinValue;

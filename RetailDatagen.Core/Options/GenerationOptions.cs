@@ -12,6 +12,7 @@ public sealed record GenerationOptions
     public int Geographies { get; init; } = 100;
     public int Stores { get; init; } = 214;
     public int DistributionCenters { get; init; } = 8;
+
     // 214 stores over 8 DCs: six trucks of each kind per DC give every store two or more deliveries a week, with
     // refrigerated goods riding refrigerated trucks (8 + 12 left stores a week without a truck).
     public int RefrigeratedTrucks { get; init; } = 48;
@@ -31,7 +32,8 @@ public sealed record GenerationOptions
     public int StoreReorderPointMin { get; init; } = 1;
     public int StoreReorderPointMax { get; init; } = 10_000;
 
-    /// <summary>The kind of retailer: catalog, revenue mix, baskets, promotions and returns (see retailer-profiles.json).</summary>
+    /// <summary>The kind of retailer: catalog, revenue mix, baskets, promotions and returns (see
+    /// retailer-profiles.json).</summary>
     public string Profile { get; init; } = Dictionaries.RetailerProfiles.DefaultName;
 
     /// <summary>Stores close on Thanksgiving and Christmas Day.</summary>
@@ -43,10 +45,12 @@ public sealed record GenerationOptions
     /// <summary>Share of store receipts, in percent, with no known customer (most cash sales are anonymous).</summary>
     public int AnonymousPercent { get; init; } = 40;
 
-    /// <summary>Share of customers, in percent, who carry the app and so are seen by the in-store BLE beacons.</summary>
+    /// <summary>Share of customers, in percent, who carry the app and so are seen by the in-store BLE
+    /// beacons.</summary>
     public int AppUserPercent { get; init; } = 30;
 
-    /// <summary>Identified receipts, per thousand, by a customer shopping away from their home stores (travel).</summary>
+    /// <summary>Identified receipts, per thousand, by a customer shopping away from their home stores
+    /// (travel).</summary>
     public int TravelPerMille { get; init; } = 3;
 
     // System.Text.Json reads and writes DateOnly as yyyy-MM-dd, whatever the culture.

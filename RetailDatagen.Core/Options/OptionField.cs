@@ -1,6 +1,7 @@
 namespace RetailDatagen.Core.Options;
 
-/// <summary>One numeric option: its public name (as used by <c>--set</c>, JSON and the UI), bounds and accessors.</summary>
+/// <summary>One numeric option: its public name (as used by <c>--set</c>, JSON and the UI), bounds and
+/// accessors.</summary>
 public sealed record OptionField(
     string Name,
     string Label,
@@ -9,7 +10,8 @@ public sealed record OptionField(
     long Max,
     Func<GenerationOptions, long> Get,
     Func<GenerationOptions, long, GenerationOptions> Set,
-    string Description)
+    string Description
+)
 {
     public string RangeText => $"{Min:N0}..{Max:N0}";
 }

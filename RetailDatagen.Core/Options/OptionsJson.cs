@@ -13,12 +13,13 @@ public static class OptionsJson
 {
     public const int MaxFileBytes = 64 * 1024;
 
-    public static JsonSerializerOptions SerializerOptions { get; } = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+    public static JsonSerializerOptions SerializerOptions { get; } =
+        new()
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            WriteIndented = true,
+            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        };
 
     public static string Serialize(GenerationOptions options) => JsonSerializer.Serialize(options, SerializerOptions);
 
@@ -34,7 +35,10 @@ public static class OptionsJson
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            document = JsonDocument.Parse(
+                json,
+                new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip }
+            );
         }
         catch (JsonException ex)
         {
@@ -80,7 +84,13 @@ public static class OptionsJson
                 };
                 if (text is null)
                 {
-                    found.Add(new(property.Name, $"{property.Name} must be a number, a string or a boolean (got {property.Value.ValueKind.ToString().ToLowerInvariant()})."));
+                    found.Add(
+                        new(
+                            property.Name,
+                            $"{property.Name} must be a number, a string or a boolean (got "
+                                + $"{property.Value.ValueKind.ToString().ToLowerInvariant()})."
+                        )
+                    );
                     continue;
                 }
 

@@ -17,9 +17,12 @@ internal sealed class FactDayWriter(
     FactQualityChecker checker,
     RealismMeter realism,
     int batchSize,
-    Action<TableInfo, long>? afterBatch)
+    Action<TableInfo, long>? afterBatch
+)
 {
-    private readonly Channel<bool> _room = Channel.CreateUnbounded<bool>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<bool> _room = Channel.CreateUnbounded<bool>(
+        new UnboundedChannelOptions { SingleReader = true }
+    );
 
     /// <summary>Completes once half of the day handed over last has been written and let go.</summary>
     public async ValueTask WaitForRoomAsync(CancellationToken cancellationToken) =>
@@ -122,11 +125,17 @@ internal sealed class FactDayWriter(
 
         public int Count => _rows.Length;
 
-        /// <summary>The whole day, once, for the checks that need it; afterwards only the batches hold the rows.</summary>
-        public FactDay TakeDay() => Interlocked.Exchange(ref _day, null) ?? throw new InvalidOperationException("The day was taken already.");
+        /// <summary>The whole day, once, for the checks that need it; afterwards only the batches hold the
+        /// rows.</summary>
+        public FactDay TakeDay() =>
+            Interlocked.Exchange(ref _day, null) ?? throw new InvalidOperationException("The day was taken already.");
 
         public (TableInfo Table, IRow[] Rows, int End) Batch(int index) =>
-            (_tables[index], _rows[index] ?? throw new InvalidOperationException($"Batch {index} was released already."), _ends[index]);
+            (
+                _tables[index],
+                _rows[index] ?? throw new InvalidOperationException($"Batch {index} was released already."),
+                _ends[index]
+            );
 
         public void Passed(int index)
         {

@@ -24,7 +24,8 @@ internal static class FactStage
         IEnumerable<TableTracker> trackers,
         RunOutputs outputs,
         GenerationRequest request,
-        ILogger logger)
+        ILogger logger
+    )
     {
         var tables = trackers.Where(t => t.Table.Stage == Tables.FactStage).ToDictionary(t => t.Table, outputs.Open);
         try
@@ -52,7 +53,11 @@ internal static class FactStage
     // Days are simulated one ahead of writing: while day d is written (see FactDayWriter), day d + 1 is being
     // simulated.
     private static async Task<FactReports> SimulateAsync(
-        MasterPlan plan, Dictionary<TableInfo, TableOutput> outputs, GenerationRequest request, CancellationToken token)
+        MasterPlan plan,
+        Dictionary<TableInfo, TableOutput> outputs,
+        GenerationRequest request,
+        CancellationToken token
+    )
     {
         foreach (var output in outputs.Values)
         {
@@ -62,7 +67,9 @@ internal static class FactStage
         var batchSize = request.Options.BatchSize;
         var checker = new FactQualityChecker(plan);
         var realism = new RealismMeter(plan, checker);
-        var days = Channel.CreateBounded<FactDay>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var days = Channel.CreateBounded<FactDay>(
+            new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true }
+        );
         var writer = new FactDayWriter(outputs, checker, realism, batchSize, request.AfterBatch);
         var producer = Task.Run(
             async () =>
@@ -71,14 +78,17 @@ internal static class FactStage
                 {
                     // Hand a day over, then wait until the writer has taken it and let half of it go before
                     // simulating the next: at most about a day and a half is in memory.
-                    await new FactSimulation(plan).RunAsync(
-                        async (day, ct) =>
-                        {
-                            await days.Writer.WriteAsync(day, ct).ConfigureAwait(false);
-                            await days.Writer.WaitToWriteAsync(ct).ConfigureAwait(false);
-                            await writer.WaitForRoomAsync(ct).ConfigureAwait(false);
-                        },
-                        token).ConfigureAwait(false);
+                    await new FactSimulation(plan)
+                        .RunAsync(
+                            async (day, ct) =>
+                            {
+                                await days.Writer.WriteAsync(day, ct).ConfigureAwait(false);
+                                await days.Writer.WaitToWriteAsync(ct).ConfigureAwait(false);
+                                await writer.WaitForRoomAsync(ct).ConfigureAwait(false);
+                            },
+                            token
+                        )
+                        .ConfigureAwait(false);
                     days.Writer.TryComplete();
                 }
                 catch (Exception ex)
@@ -87,7 +97,8 @@ internal static class FactStage
                     throw;
                 }
             },
-            token);
+            token
+        );
 
         await writer.WriteAllAsync(days.Reader, token).ConfigureAwait(false);
         await producer.ConfigureAwait(false);

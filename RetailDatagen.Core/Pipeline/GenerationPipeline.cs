@@ -20,11 +20,10 @@ public sealed class GenerationPipeline(TimeProvider time, ILogger<GenerationPipe
     private readonly ILogger _logger = logger ?? NullLogger<GenerationPipeline>.Instance;
 
     public GenerationPipeline()
-        : this(TimeProvider.System)
-    {
-    }
+        : this(TimeProvider.System) { }
 
-    /// <summary>Rows each table is expected to have (exact for master tables, from the volume model for facts).</summary>
+    /// <summary>Rows each table is expected to have (exact for master tables, from the volume model for
+    /// facts).</summary>
     public static IReadOnlyDictionary<string, long> PlannedRows(GenerationOptions options)
     {
         var planned = new Dictionary<string, long>(GeneratorSet.PlannedRows(options));
@@ -39,9 +38,13 @@ public sealed class GenerationPipeline(TimeProvider time, ILogger<GenerationPipe
         return planned;
     }
 
-    /// <summary>Runs the generation. Throws <see cref="OptionsValidationException"/> for bad options before anything is written.</summary>
+    /// <summary>Runs the generation. Throws <see cref="OptionsValidationException"/> for bad options before anything is
+    /// written.</summary>
     public async Task<RunManifest> RunAsync(
-        GenerationRequest request, IProgress<TableProgress>? progress, CancellationToken cancellationToken)
+        GenerationRequest request,
+        IProgress<TableProgress>? progress,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(request);
         var options = request.Options;
@@ -60,17 +63,26 @@ public sealed class GenerationPipeline(TimeProvider time, ILogger<GenerationPipe
         {
             outputs = new RunOutputs(request, cancellationToken);
             phases.Start(RunPhase.Generating);
-            var tables = (await MasterStages.RunAsync(plan, trackers, outputs, request, _logger).ConfigureAwait(false))
-                .ToDictionary(t => t.Name, StringComparer.Ordinal);
+            var tables = (
+                await MasterStages.RunAsync(plan, trackers, outputs, request, _logger).ConfigureAwait(false)
+            ).ToDictionary(t => t.Name, StringComparer.Ordinal);
             var reports = FactReports.None;
             if (options.GenerateFacts)
             {
-                (var facts, reports) = await FactStage.RunAsync(plan, trackers, outputs, request, _logger).ConfigureAwait(false);
+                (var facts, reports) = await FactStage
+                    .RunAsync(plan, trackers, outputs, request, _logger)
+                    .ConfigureAwait(false);
                 facts.ToList().ForEach(t => tables[t.Name] = t);
             }
 
             var manifest = await new RunFinisher(request, outputs, phases, time)
-                .FinishAsync([.. trackers.Select(t => tables[t.Table.Name])], reports, started, clock, cancellationToken)
+                .FinishAsync(
+                    [.. trackers.Select(t => tables[t.Table.Name])],
+                    reports,
+                    started,
+                    clock,
+                    cancellationToken
+                )
                 .ConfigureAwait(false);
             _logger.RunCompleted(request.RunId, manifest.TotalRows, clock.Elapsed.TotalSeconds);
             return manifest;
@@ -81,7 +93,10 @@ public sealed class GenerationPipeline(TimeProvider time, ILogger<GenerationPipe
             var cancelled = cancellationToken.IsCancellationRequested && cause is OperationCanceledException;
             var state = cancelled ? TableState.Cancelled : TableState.Failed;
             phases.Stop(state);
-            trackers.Where(t => t.State is TableState.Pending or TableState.Running).ToList().ForEach(t => t.Finish(state));
+            trackers
+                .Where(t => t.State is TableState.Pending or TableState.Running)
+                .ToList()
+                .ForEach(t => t.Finish(state));
             if (cancelled)
             {
                 _logger.RunCancelled(request.RunId);

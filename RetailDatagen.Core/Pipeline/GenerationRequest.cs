@@ -16,7 +16,8 @@ public sealed record GenerationRequest
     /// <summary>Replace an existing non-empty output folder (only after the new run succeeded).</summary>
     public bool Overwrite { get; init; }
 
-    /// <summary>Generate rows but neither hash nor write them (benchmarking generation alone; content hashes are empty).</summary>
+    /// <summary>Generate rows but neither hash nor write them (benchmarking generation alone; content hashes are
+    /// empty).</summary>
     public bool DiscardOutput { get; init; }
 
     /// <summary>Called after each batch is written; a test hook to inject faults.</summary>

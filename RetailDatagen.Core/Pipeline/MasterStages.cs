@@ -15,31 +15,56 @@ internal static class MasterStages
         IEnumerable<TableTracker> trackers,
         RunOutputs outputs,
         GenerationRequest request,
-        ILogger logger)
+        ILogger logger
+    )
     {
         var generators = GeneratorSet.Create(plan).ToDictionary(g => g.Table.Name);
         var results = new List<TableManifest>();
-        var stages = trackers.Where(t => t.Table.Stage < Tables.FactStage).GroupBy(t => t.Table.Stage).OrderBy(g => g.Key);
+        var stages = trackers
+            .Where(t => t.Table.Stage < Tables.FactStage)
+            .GroupBy(t => t.Table.Stage)
+            .OrderBy(g => g.Key);
         foreach (var stage in stages)
         {
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = request.Options.Threads, CancellationToken = outputs.Token };
-            await Parallel.ForEachAsync(stage, parallel, async (tracker, token) =>
+            var parallel = new ParallelOptions
             {
-                using var output = outputs.Open(tracker);
-                var manifest = await RunTableAsync(output, generators[tracker.Table.Name], request, logger, token)
-                    .ConfigureAwait(false);
-                lock (results)
-                {
-                    results.Add(manifest);
-                }
-            }).ConfigureAwait(false);
+                MaxDegreeOfParallelism = request.Options.Threads,
+                CancellationToken = outputs.Token,
+            };
+            await Parallel
+                .ForEachAsync(
+                    stage,
+                    parallel,
+                    async (tracker, token) =>
+                    {
+                        using var output = outputs.Open(tracker);
+                        var manifest = await RunTableAsync(
+                                output,
+                                generators[tracker.Table.Name],
+                                request,
+                                logger,
+                                token
+                            )
+                            .ConfigureAwait(false);
+                        lock (results)
+                        {
+                            results.Add(manifest);
+                        }
+                    }
+                )
+                .ConfigureAwait(false);
         }
 
         return results;
     }
 
     private static async Task<TableManifest> RunTableAsync(
-        TableOutput output, ITableGenerator generator, GenerationRequest request, ILogger logger, CancellationToken token)
+        TableOutput output,
+        ITableGenerator generator,
+        GenerationRequest request,
+        ILogger logger,
+        CancellationToken token
+    )
     {
         var table = generator.Table;
         var total = generator.RowCount;
@@ -55,9 +80,10 @@ internal static class MasterStages
             var rows = await next!.ConfigureAwait(false);
             token.ThrowIfCancellationRequested();
             var following = start + batchSize;
-            next = following < total
-                ? GenerateBatchAsync(generator, following, (int)Math.Min(batchSize, total - following), token)
-                : null;
+            next =
+                following < total
+                    ? GenerateBatchAsync(generator, following, (int)Math.Min(batchSize, total - following), token)
+                    : null;
             await output.WriteAsync(rows, token).ConfigureAwait(false);
             request.AfterBatch?.Invoke(table, start + rows.Length);
         }
@@ -67,21 +93,32 @@ internal static class MasterStages
         return manifest;
     }
 
-    private static Task<IRow[]> GenerateBatchAsync(ITableGenerator generator, long start, int count, CancellationToken token) =>
+    private static Task<IRow[]> GenerateBatchAsync(
+        ITableGenerator generator,
+        long start,
+        int count,
+        CancellationToken token
+    ) =>
         Task.Run(
             () =>
             {
                 var rows = new IRow[count];
                 const int chunk = 1_000;
-                Parallel.For(0, (count + chunk - 1) / chunk, new ParallelOptions { CancellationToken = token }, c =>
-                {
-                    var end = Math.Min(count, (c + 1) * chunk);
-                    for (var i = c * chunk; i < end; i++)
+                Parallel.For(
+                    0,
+                    (count + chunk - 1) / chunk,
+                    new ParallelOptions { CancellationToken = token },
+                    c =>
                     {
-                        rows[i] = generator.Create(start + i);
+                        var end = Math.Min(count, (c + 1) * chunk);
+                        for (var i = c * chunk; i < end; i++)
+                        {
+                            rows[i] = generator.Create(start + i);
+                        }
                     }
-                });
+                );
                 return rows;
             },
-            token);
+            token
+        );
 }

@@ -12,15 +12,16 @@ public sealed class PhaseReporter(IProgress<TableProgress>? progress, TimeProvid
     private long _started;
     private double _fraction;
 
-    public static string TitleOf(RunPhase phase) => phase switch
-    {
-        RunPhase.Generating => "Generating tables",
-        RunPhase.BuildingIndexes => "Building indexes",
-        RunPhase.CheckingKeys => "Checking foreign keys",
-        RunPhase.Reports => "Quality, realism and overview reports",
-        RunPhase.Committing => "Committing the run",
-        _ => phase.ToString(),
-    };
+    public static string TitleOf(RunPhase phase) =>
+        phase switch
+        {
+            RunPhase.Generating => "Generating tables",
+            RunPhase.BuildingIndexes => "Building indexes",
+            RunPhase.CheckingKeys => "Checking foreign keys",
+            RunPhase.Reports => "Quality, realism and overview reports",
+            RunPhase.Committing => "Committing the run",
+            _ => phase.ToString(),
+        };
 
     /// <summary>Completes the running phase (if any) and starts <paramref name="phase"/> at 0.</summary>
     public void Start(RunPhase phase)
@@ -52,7 +53,9 @@ public sealed class PhaseReporter(IProgress<TableProgress>? progress, TimeProvid
         _fraction = fraction;
         if (_listener is not null && _current is { } phase)
         {
-            _listener.Report(new PhaseProgress(phase, TitleOf(phase), state, fraction, time.GetElapsedTime(_started).TotalSeconds));
+            _listener.Report(
+                new PhaseProgress(phase, TitleOf(phase), state, fraction, time.GetElapsedTime(_started).TotalSeconds)
+            );
         }
     }
 }

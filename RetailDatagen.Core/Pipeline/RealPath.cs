@@ -71,5 +71,6 @@ public static class RealPath
     private static IEnumerable<string> Split(string path) =>
         path.Split(
             [Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar],
-            StringSplitOptions.RemoveEmptyEntries);
+            StringSplitOptions.RemoveEmptyEntries
+        );
 }

@@ -18,8 +18,12 @@ public static class RunDocumentation
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     /// <summary>Writes both documents into a staged run (each only when its output format is on).</summary>
-    public static async Task WriteAsync(RunFolder? folder, string runId, GenerationOptions options,
-        CancellationToken cancellationToken)
+    public static async Task WriteAsync(
+        RunFolder? folder,
+        string runId,
+        GenerationOptions options,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(options);
         if (folder is null)
@@ -42,7 +46,8 @@ public static class RunDocumentation
         }
     }
 
-    /// <summary>The Frictionless Data Package of a run's CSV files (resource paths relative to the csv folder).</summary>
+    /// <summary>The Frictionless Data Package of a run's CSV files (resource paths relative to the csv
+    /// folder).</summary>
     public static JsonObject DataPackage(string runId, IReadOnlyList<TableInfo> tables)
     {
         ArgumentNullException.ThrowIfNull(tables);
@@ -61,31 +66,46 @@ public static class RunDocumentation
                 ["primaryKey"] = new JsonArray([.. doc.Table.KeyColumns.Select(k => JsonValue.Create(k))]),
                 ["missingValues"] = new JsonArray(""),
             };
-            var keys = doc.Columns.Where(c => c.ForeignKey is not null && tables.Any(t => t.Name == c.ForeignKey.Table))
-                .Select(c => (JsonNode)new JsonObject
-                {
-                    ["fields"] = c.Name,
-                    ["reference"] = new JsonObject { ["resource"] = c.ForeignKey!.Table, ["fields"] = c.ForeignKey.Column },
-                })
+            var keys = doc
+                .Columns.Where(c => c.ForeignKey is not null && tables.Any(t => t.Name == c.ForeignKey.Table))
+                .Select(c =>
+                    (JsonNode)
+                        new JsonObject
+                        {
+                            ["fields"] = c.Name,
+                            ["reference"] = new JsonObject
+                            {
+                                ["resource"] = c.ForeignKey!.Table,
+                                ["fields"] = c.ForeignKey.Column,
+                            },
+                        }
+                )
                 .ToArray();
             if (keys.Length > 0)
             {
                 schema["foreignKeys"] = new JsonArray(keys);
             }
 
-            resources.Add(new JsonObject
-            {
-                ["name"] = doc.Table.Name,
-                ["path"] = doc.Table.CsvFile,
-                ["title"] = doc.Table.Title,
-                ["description"] = doc.Description,
-                ["profile"] = "tabular-data-resource",
-                ["format"] = "csv",
-                ["mediatype"] = "text/csv",
-                ["encoding"] = "utf-8",
-                ["dialect"] = new JsonObject { ["delimiter"] = ",", ["header"] = true, ["doubleQuote"] = true },
-                ["schema"] = schema,
-            });
+            resources.Add(
+                new JsonObject
+                {
+                    ["name"] = doc.Table.Name,
+                    ["path"] = doc.Table.CsvFile,
+                    ["title"] = doc.Table.Title,
+                    ["description"] = doc.Description,
+                    ["profile"] = "tabular-data-resource",
+                    ["format"] = "csv",
+                    ["mediatype"] = "text/csv",
+                    ["encoding"] = "utf-8",
+                    ["dialect"] = new JsonObject
+                    {
+                        ["delimiter"] = ",",
+                        ["header"] = true,
+                        ["doubleQuote"] = true,
+                    },
+                    ["schema"] = schema,
+                }
+            );
         }
 
         return new JsonObject
@@ -99,15 +119,16 @@ public static class RunDocumentation
     }
 
     /// <summary>The Table Schema type of a column kind (https://specs.frictionlessdata.io/table-schema/).</summary>
-    public static string FieldType(ColumnKind kind) => kind switch
-    {
-        ColumnKind.Integer or ColumnKind.NullableInteger => "integer",
-        ColumnKind.Money or ColumnKind.Coordinate => "number",
-        ColumnKind.Boolean => "boolean",
-        ColumnKind.Date => "date",
-        ColumnKind.Timestamp => "datetime",
-        _ => "string",
-    };
+    public static string FieldType(ColumnKind kind) =>
+        kind switch
+        {
+            ColumnKind.Integer or ColumnKind.NullableInteger => "integer",
+            ColumnKind.Money or ColumnKind.Coordinate => "number",
+            ColumnKind.Boolean => "boolean",
+            ColumnKind.Date => "date",
+            ColumnKind.Timestamp => "datetime",
+            _ => "string",
+        };
 
     private static JsonObject Field(ColumnDoc column, bool isKey)
     {
@@ -151,8 +172,11 @@ public static class RunDocumentation
         return field;
     }
 
-    private static async Task WriteMetaColumnsAsync(string databasePath, IReadOnlyList<TableInfo> tables,
-        CancellationToken cancellationToken)
+    private static async Task WriteMetaColumnsAsync(
+        string databasePath,
+        IReadOnlyList<TableInfo> tables,
+        CancellationToken cancellationToken
+    )
     {
         await using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -184,7 +208,10 @@ public static class RunDocumentation
                 insert.Parameters.AddWithValue("$n", column.IsNullable ? 1 : 0);
                 insert.Parameters.AddWithValue("$d", column.Description);
                 insert.Parameters.AddWithValue("$u", (object?)column.Unit ?? DBNull.Value);
-                insert.Parameters.AddWithValue("$a", column.AllowedValues is { } a ? string.Join("|", a) : DBNull.Value);
+                insert.Parameters.AddWithValue(
+                    "$a",
+                    column.AllowedValues is { } a ? string.Join("|", a) : DBNull.Value
+                );
                 insert.Parameters.AddWithValue("$rt", (object?)column.ForeignKey?.Table ?? DBNull.Value);
                 insert.Parameters.AddWithValue("$rc", (object?)column.ForeignKey?.Column ?? DBNull.Value);
                 await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

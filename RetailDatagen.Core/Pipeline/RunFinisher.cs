@@ -11,14 +11,20 @@ namespace RetailDatagen.Core.Pipeline;
 /// The end of a run once every row is out: indexes and the foreign-key check on the database, the run's metadata
 /// committed into it, the documentation and the manifest written, and the staging folder renamed into place.
 /// </summary>
-internal sealed class RunFinisher(GenerationRequest request, RunOutputs outputs, PhaseReporter phases, TimeProvider time)
+internal sealed class RunFinisher(
+    GenerationRequest request,
+    RunOutputs outputs,
+    PhaseReporter phases,
+    TimeProvider time
+)
 {
     public async Task<RunManifest> FinishAsync(
         IReadOnlyList<TableManifest> tables,
         FactReports reports,
         DateTimeOffset started,
         Stopwatch clock,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         var options = request.Options;
         var quality = reports.Quality;
@@ -32,7 +38,9 @@ internal sealed class RunFinisher(GenerationRequest request, RunOutputs outputs,
         }
 
         phases.Start(RunPhase.Reports);
-        await Insights.StoredOverview.WriteAsync(outputs.Folder, outputs.Overview, cancellationToken).ConfigureAwait(false);
+        await Insights
+            .StoredOverview.WriteAsync(outputs.Folder, outputs.Overview, cancellationToken)
+            .ConfigureAwait(false);
         phases.Start(RunPhase.Committing);
         var completed = time.GetUtcNow();
         if (database is not null)
@@ -41,15 +49,27 @@ internal sealed class RunFinisher(GenerationRequest request, RunOutputs outputs,
                 MetaRunOf(started, completed),
                 tables.Select(t => new MetaTable
                 {
-                    TableName = t.Name, RowCount = t.RowCount, ContentHash = t.ContentHash, GeneratedSeconds = t.GeneratedSeconds,
+                    TableName = t.Name,
+                    RowCount = t.RowCount,
+                    ContentHash = t.ContentHash,
+                    GeneratedSeconds = t.GeneratedSeconds,
                 }),
-                quality.Select(q => new MetaQuality { Check = q.Check, Description = q.Description, Checked = q.Checked, Failed = q.Failed }),
-                reports.Realism);
+                quality.Select(q => new MetaQuality
+                {
+                    Check = q.Check,
+                    Description = q.Description,
+                    Checked = q.Checked,
+                    Failed = q.Failed,
+                }),
+                reports.Realism
+            );
             outputs.CloseDatabase();
             phases.Advance(0.5);
         }
 
-        await RunDocumentation.WriteAsync(outputs.Folder, request.RunId, options, cancellationToken).ConfigureAwait(false);
+        await RunDocumentation
+            .WriteAsync(outputs.Folder, request.RunId, options, cancellationToken)
+            .ConfigureAwait(false);
         var manifest = new RunManifest
         {
             RunId = request.RunId,
@@ -82,22 +102,30 @@ internal sealed class RunFinisher(GenerationRequest request, RunOutputs outputs,
         var violations = database.ForeignKeyViolations();
         var withForeignKeys = tables.Where(t => SqliteSchema.Instance.HasForeignKeys(t.Name)).Sum(t => t.RowCount);
         return new QualityCheck(
-            "foreign_keys", "PRAGMA foreign_key_check: rows whose foreign keys do not resolve", withForeignKeys, violations);
+            "foreign_keys",
+            "PRAGMA foreign_key_check: rows whose foreign keys do not resolve",
+            withForeignKeys,
+            violations
+        );
     }
 
-    private MetaRun MetaRunOf(DateTimeOffset started, DateTimeOffset completed) => new()
-    {
-        RunId = request.RunId,
-        GeneratorVersion = GeneratorInfo.Version,
-        Seed = request.Options.Seed,
-        ConfigJson = OptionsJson.SerializeCompact(request.Options),
-        StartedAt = started.ToString("O", CultureInfo.InvariantCulture),
-        CompletedAt = completed.ToString("O", CultureInfo.InvariantCulture),
-        Status = "Completed",
-    };
+    private MetaRun MetaRunOf(DateTimeOffset started, DateTimeOffset completed) =>
+        new()
+        {
+            RunId = request.RunId,
+            GeneratorVersion = GeneratorInfo.Version,
+            Seed = request.Options.Seed,
+            ConfigJson = OptionsJson.SerializeCompact(request.Options),
+            StartedAt = started.ToString("O", CultureInfo.InvariantCulture),
+            CompletedAt = completed.ToString("O", CultureInfo.InvariantCulture),
+            Status = "Completed",
+        };
 
     private static List<FileManifest> ListFiles(string root) =>
-        [.. Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Select(f => new FileManifest(Path.GetRelativePath(root, f).Replace('\\', '/'), new FileInfo(f).Length))
-            .OrderBy(f => f.Path, StringComparer.Ordinal)];
+        [
+            .. Directory
+                .EnumerateFiles(root, "*", SearchOption.AllDirectories)
+                .Select(f => new FileManifest(Path.GetRelativePath(root, f).Replace('\\', '/'), new FileInfo(f).Length))
+                .OrderBy(f => f.Path, StringComparer.Ordinal),
+        ];
 }

@@ -34,9 +34,11 @@ public sealed class RunFolder : IDisposable
         try
         {
             Directory.CreateDirectory(parent);
-            _lock = RunLock.TryAcquire(RunLock.PathFor(parent, name), runId)
+            _lock =
+                RunLock.TryAcquire(RunLock.PathFor(parent, name), runId)
                 ?? throw new OutputFolderException(
-                    $"the folder '{FinalDirectory}' is being written by another run right now.");
+                    $"the folder '{FinalDirectory}' is being written by another run right now."
+                );
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException && ex is not OutputFolderException)
         {
@@ -150,12 +152,15 @@ public sealed class RunFolder : IDisposable
         }
 
         var removed = new List<string>();
-        var names = Directory.EnumerateFileSystemEntries(parent, StagingPrefix + "*")
+        var names = Directory
+            .EnumerateFileSystemEntries(parent, StagingPrefix + "*")
             .Select(Path.GetFileName)
             .OfType<string>()
-            .Select(n => n.EndsWith(".lock", StringComparison.Ordinal) ? n[..^5]
+            .Select(n =>
+                n.EndsWith(".lock", StringComparison.Ordinal) ? n[..^5]
                 : n.EndsWith(".old", StringComparison.Ordinal) ? n[..^4]
-                : n)
+                : n
+            )
             .Distinct(StringComparer.Ordinal)
             .ToList();
         foreach (var staging in names)
@@ -247,12 +252,8 @@ public sealed class RunFolder : IDisposable
 public sealed class OutputFolderException : IOException
 {
     public OutputFolderException(string message)
-        : base(message)
-    {
-    }
+        : base(message) { }
 
     public OutputFolderException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
+        : base(message, innerException) { }
 }

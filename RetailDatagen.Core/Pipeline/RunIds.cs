@@ -3,7 +3,8 @@ using System.Text.RegularExpressions;
 
 namespace RetailDatagen.Core.Pipeline;
 
-/// <summary>Run ids: <c>yyyyMMdd-HHmmss-xxxx</c> (UTC time plus four hex digits). Safe as a folder name and a URL segment.</summary>
+/// <summary>Run ids: <c>yyyyMMdd-HHmmss-xxxx</c> (UTC time plus four hex digits). Safe as a folder name and a URL
+/// segment.</summary>
 public static partial class RunIds
 {
     public static string New(TimeProvider time)

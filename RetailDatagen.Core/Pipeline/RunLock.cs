@@ -48,8 +48,9 @@ public sealed class RunLock : IDisposable
                 return null; // held by a live process (EWOULDBLOCK from flock)
             }
 
-            var stamp = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc)
-                .AddTicks(Random.Shared.NextInt64(TimeSpan.TicksPerDay * 365 * 50));
+            var stamp = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddTicks(
+                Random.Shared.NextInt64(TimeSpan.TicksPerDay * 365 * 50)
+            );
             File.SetLastWriteTimeUtc(stream.SafeFileHandle, stamp);
             if (File.Exists(path) && File.GetLastWriteTimeUtc(path) == stamp)
             {

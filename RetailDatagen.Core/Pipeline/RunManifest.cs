@@ -5,7 +5,13 @@ using RetailDatagen.Core.Options;
 namespace RetailDatagen.Core.Pipeline;
 
 /// <summary>A table's entry in the manifest and in <c>meta_tables</c>.</summary>
-public sealed record TableManifest(string Name, string CsvFile, long RowCount, string ContentHash, double GeneratedSeconds);
+public sealed record TableManifest(
+    string Name,
+    string CsvFile,
+    long RowCount,
+    string ContentHash,
+    double GeneratedSeconds
+);
 
 /// <summary>A file of the run folder, relative to it.</summary>
 public sealed record FileManifest(string Path, long Bytes);
@@ -49,7 +55,8 @@ public sealed record RunManifest
         {
             return JsonSerializer.Deserialize<RunManifest>(File.ReadAllText(path), Json);
         }
-        catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException or NotSupportedException)
+        catch (Exception ex)
+            when (ex is IOException or JsonException or UnauthorizedAccessException or NotSupportedException)
         {
             return null;
         }

@@ -21,7 +21,9 @@ internal sealed class RunOutputs : IDisposable
     {
         _request = request;
         Overview = request.DiscardOutput ? null : new Insights.OverviewAggregator();
-        _folder = request.DiscardOutput ? null : new RunFolder(request.OutputDirectory, request.RunId, request.Overwrite);
+        _folder = request.DiscardOutput
+            ? null
+            : new RunFolder(request.OutputDirectory, request.RunId, request.Overwrite);
         _failure = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
@@ -35,7 +37,8 @@ internal sealed class RunOutputs : IDisposable
                         _writerFault = ex;
                         _failure.Cancel();
                     },
-                    _failure.Token);
+                    _failure.Token
+                );
             }
 
             if (_folder is not null && format.WritesCsv())
@@ -50,7 +53,8 @@ internal sealed class RunOutputs : IDisposable
         }
     }
 
-    /// <summary>Cancelled when the caller cancels or the SQLite writer fails: every stage stops at its next batch.</summary>
+    /// <summary>Cancelled when the caller cancels or the SQLite writer fails: every stage stops at its next
+    /// batch.</summary>
     public CancellationToken Token => _failure.Token;
 
     /// <summary>The staging folder, or null when rows are generated but discarded (benchmarks).</summary>
@@ -58,18 +62,24 @@ internal sealed class RunOutputs : IDisposable
 
     public bool WritesSqlite => _queue is not null;
 
-    /// <summary>The Overview's aggregates, added up from the rows on their way out (null when rows are discarded).</summary>
+    /// <summary>The Overview's aggregates, added up from the rows on their way out (null when rows are
+    /// discarded).</summary>
     public Insights.OverviewAggregator? Overview { get; }
 
     /// <summary>One table's hash, CSV file and place in the SQLite queue.</summary>
-    public TableOutput Open(TableTracker tracker) => new(
-        tracker,
-        _folder is not null && _request.Options.Format.WritesCsv()
-            ? new CsvTableSink(_folder.StagedPath(Path.Combine(RunFolder.CsvFolder, tracker.Table.CsvFile)), tracker.Table)
-            : null,
-        _queue,
-        _request.DiscardOutput ? null : new ContentHasher(),
-        Overview?.ObserverFor(tracker.Table));
+    public TableOutput Open(TableTracker tracker) =>
+        new(
+            tracker,
+            _folder is not null && _request.Options.Format.WritesCsv()
+                ? new CsvTableSink(
+                    _folder.StagedPath(Path.Combine(RunFolder.CsvFolder, tracker.Table.CsvFile)),
+                    tracker.Table
+                )
+                : null,
+            _queue,
+            _request.DiscardOutput ? null : new ContentHasher(),
+            Overview?.ObserverFor(tracker.Table)
+        );
 
     /// <summary>Waits until SQLite has every row; null for a run without SQLite.</summary>
     public async Task<SqliteBulkWriter?> DrainDatabaseAsync()

@@ -9,8 +9,12 @@ namespace RetailDatagen.Core.Pipeline;
 /// sees every batch in order.
 /// </summary>
 internal sealed class TableOutput(
-    TableTracker tracker, CsvTableSink? csv, SqliteWriterQueue? queue, ContentHasher? hasher, Action<IRow[]>? observer = null)
-    : IDisposable
+    TableTracker tracker,
+    CsvTableSink? csv,
+    SqliteWriterQueue? queue,
+    ContentHasher? hasher,
+    Action<IRow[]>? observer = null
+) : IDisposable
 {
     private long _produced;
 
@@ -49,7 +53,9 @@ internal sealed class TableOutput(
         _produced += rows.Length;
         if (queue is not null)
         {
-            await queue.EnqueueAsync(new WriteBatch(tracker.Table, rows, tracker.Add), cancellationToken).ConfigureAwait(false);
+            await queue
+                .EnqueueAsync(new WriteBatch(tracker.Table, rows, tracker.Add), cancellationToken)
+                .ConfigureAwait(false);
         }
         else
         {
@@ -57,7 +63,8 @@ internal sealed class TableOutput(
         }
     }
 
-    /// <summary>Closes the CSV file, waits until SQLite has every row, and returns the table's manifest entry.</summary>
+    /// <summary>Closes the CSV file, waits until SQLite has every row, and returns the table's manifest
+    /// entry.</summary>
     public async Task<TableManifest> CompleteAsync(CancellationToken cancellationToken)
     {
         csv?.Dispose();
@@ -65,7 +72,13 @@ internal sealed class TableOutput(
         tracker.ProducedAll(_produced);
         await tracker.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
         tracker.Finish(TableState.Completed);
-        return new TableManifest(tracker.Table.Name, tracker.Table.CsvFile, _produced, hasher?.Finish() ?? "", Math.Round(tracker.Seconds, 3));
+        return new TableManifest(
+            tracker.Table.Name,
+            tracker.Table.CsvFile,
+            _produced,
+            hasher?.Finish() ?? "",
+            Math.Round(tracker.Seconds, 3)
+        );
     }
 
     public void Dispose()

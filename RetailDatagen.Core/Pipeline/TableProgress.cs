@@ -17,4 +17,5 @@ public sealed record TableProgress(
     long RowsWritten,
     long RowsPlanned,
     TableState State,
-    double ElapsedSeconds);
+    double ElapsedSeconds
+);

@@ -54,7 +54,17 @@ internal sealed class TableTracker(TableInfo table, long planned, IProgress<Tabl
     public void Report(TableState state)
     {
         State = state;
-        progress?.Report(new TableProgress(table.Name, table.Title, table.Stage, Written, Planned, state, _clock.Elapsed.TotalSeconds));
+        progress?.Report(
+            new TableProgress(
+                table.Name,
+                table.Title,
+                table.Stage,
+                Written,
+                Planned,
+                state,
+                _clock.Elapsed.TotalSeconds
+            )
+        );
     }
 
     private void CheckDone()

@@ -16,7 +16,12 @@ public sealed class FactQualityChecker
     private static readonly string[] StatusOrder = FactCodes.TruckStatus.Lifecycle;
 
     // Statuses that happen at the store (the rest happen at the DC, at any hour).
-    private static readonly HashSet<string> AtStore = [FactCodes.TruckStatus.Arrived, FactCodes.TruckStatus.Unloading, FactCodes.TruckStatus.Completed];
+    private static readonly HashSet<string> AtStore =
+    [
+        FactCodes.TruckStatus.Arrived,
+        FactCodes.TruckStatus.Unloading,
+        FactCodes.TruckStatus.Completed,
+    ];
     private readonly MasterPlan _plan;
     private readonly int _products;
     private readonly int[][] _storeBalance;
@@ -37,8 +42,28 @@ public sealed class FactQualityChecker
         _products = o.Products;
         var stores = new StoreInventorySnapshotGenerator(plan);
         var dcs = new DcInventorySnapshotGenerator(plan);
-        _storeBalance = [.. Enumerable.Range(0, o.Stores).Select(s => Enumerable.Range(0, _products).Select(p => ((StoreInventorySnapshot)stores.Create(((long)s * _products) + p)).CurrentQuantity).ToArray())];
-        _dcBalance = [.. Enumerable.Range(0, o.DistributionCenters).Select(d => Enumerable.Range(0, _products).Select(p => ((DcInventorySnapshot)dcs.Create(((long)d * _products) + p)).CurrentQuantity).ToArray())];
+        _storeBalance =
+        [
+            .. Enumerable
+                .Range(0, o.Stores)
+                .Select(s =>
+                    Enumerable
+                        .Range(0, _products)
+                        .Select(p => ((StoreInventorySnapshot)stores.Create(((long)s * _products) + p)).CurrentQuantity)
+                        .ToArray()
+                ),
+        ];
+        _dcBalance =
+        [
+            .. Enumerable
+                .Range(0, o.DistributionCenters)
+                .Select(d =>
+                    Enumerable
+                        .Range(0, _products)
+                        .Select(p => ((DcInventorySnapshot)dcs.Create(((long)d * _products) + p)).CurrentQuantity)
+                        .ToArray()
+                ),
+        ];
         var products = new ProductGenerator(plan);
         var all = Enumerable.Range(0, _products).Select(i => (Product)products.Create(i)).ToArray();
         _launchDay = [.. all.Select(p => p.LaunchDate.DayNumber)];
@@ -49,24 +74,50 @@ public sealed class FactQualityChecker
         }
     }
 
-    /// <summary>Each store's (0-based) stock per product (0-based) as replayed so far: after <see cref="Check"/>, the day's closing stock.</summary>
+    /// <summary>Each store's (0-based) stock per product (0-based) as replayed so far: after <see cref="Check"/>, the
+    /// day's closing stock.</summary>
     internal IReadOnlyList<int[]> StoreBalances => _storeBalance;
 
     public static IReadOnlyList<(string Name, string Description)> Descriptions { get; } =
     [
-        ("receipt_money", "ExtPrice = round(UnitPrice × Qty, 2); Subtotal = Σ ExtPrice; Tax = round(Subtotal × rate, 2); Total = Subtotal + Tax (receipts and lines)"),
+        (
+            "receipt_money",
+            "ExtPrice = round(UnitPrice × Qty, 2); Subtotal = Σ ExtPrice; Tax = round(Subtotal × rate, 2); Total = "
+                + "Subtotal + Tax (receipts and lines)"
+        ),
         ("online_order_money", "The same money rules for online orders and their lines"),
         ("tender_types", "TenderType is CREDIT_CARD, DEBIT_CARD, CASH or MOBILE_PAY (online: no cash)"),
-        ("store_inventory_balance", "Store Balance = snapshot + running Σ QtyDelta in (EventTS, row) order, never below 0"),
+        (
+            "store_inventory_balance",
+            "Store Balance = snapshot + running Σ QtyDelta in (EventTS, row) order, never below 0"
+        ),
         ("dc_inventory_balance", "DC Balance = snapshot + running Σ QtyDelta in (EventTS, row) order, never below 0"),
-        ("shipment_quantities", "Per shipment and product, the DC's OUTBOUND quantity equals the store's INBOUND quantity"),
-        ("truck_lifecycle", "Six statuses SCHEDULED → COMPLETED in time order, ETA ≤ ETD, the serving DC's own truck, refrigerated when any item needs it"),
-        ("refund_receipts", "A RETURN receipt cites an earlier SALE receipt, has negative quantities and amounts, and its items come back to stock under its id"),
+        (
+            "shipment_quantities",
+            "Per shipment and product, the DC's OUTBOUND quantity equals the store's INBOUND quantity"
+        ),
+        (
+            "truck_lifecycle",
+            "Six statuses SCHEDULED → COMPLETED in time order, ETA ≤ ETD, the serving DC's own truck, refrigerated "
+                + "when any item needs it"
+        ),
+        (
+            "refund_receipts",
+            "A RETURN receipt cites an earlier SALE receipt, has negative quantities and amounts, and its items come "
+                + "back to stock under its id"
+        ),
         ("truck_one_trip_at_a_time", "No truck is on two shipments at once"),
         ("shopper_funnel", "Per store-hour: entrance foot traffic ≥ distinct BLE customers, and ≥ sale receipts"),
         ("launched_products", "Products sold (in store and online) were launched on or before the sale date"),
-        ("event_times", "Every fact lies in [StartDate, StartDate + Days − 1]; store events inside store open hours, none on days stores are closed"),
-        ("impression_ids_unique", "ImpressionId is unique (within each day here; across days by construction and by the unique index)"),
+        (
+            "event_times",
+            "Every fact lies in [StartDate, StartDate + Days − 1]; store events inside store open hours, none on "
+                + "days stores are closed"
+        ),
+        (
+            "impression_ids_unique",
+            "ImpressionId is unique (within each day here; across days by construction and by the unique index)"
+        ),
     ];
 
     public void Check(FactDay day)
@@ -76,12 +127,36 @@ public sealed class FactQualityChecker
         var end = o.StartDate.AddDays(o.Days).ToDateTime(TimeOnly.MinValue);
         var times = _counters["event_times"];
         var closed = o.ClosedOnHolidays && Facts.RetailCalendar.IsStoreClosingHoliday(day.Date);
-        void Time(DateTime t, bool store) => times.Add(t >= first && t < end
-            && (!store || (t.Hour >= o.StoreOpenHour && t.Hour < o.StoreCloseHour && !(closed && DateOnly.FromDateTime(t) == day.Date))));
+        void Time(DateTime t, bool store) =>
+            times.Add(
+                t >= first
+                    && t < end
+                    && (
+                        !store
+                        || (
+                            t.Hour >= o.StoreOpenHour
+                            && t.Hour < o.StoreCloseHour
+                            && !(closed && DateOnly.FromDateTime(t) == day.Date)
+                        )
+                    )
+            );
 
-        CheckMoney(day.Rows[Tables.Receipts].Cast<Receipt>(), day.Rows[Tables.ReceiptLines].Cast<ReceiptLine>(), day, Time);
-        var refunds = day.Rows[Tables.Receipts].Cast<Receipt>().Where(r => r.ReceiptType == FactCodes.ReceiptType.Return).Select(r => r.ReceiptId).ToHashSet(StringComparer.Ordinal);
-        foreach (var txn in day.Rows[Tables.StoreInventoryTxns].Cast<StoreInventoryTxn>().Where(t => t.Reason == FactCodes.Reason.Return))
+        CheckMoney(
+            day.Rows[Tables.Receipts].Cast<Receipt>(),
+            day.Rows[Tables.ReceiptLines].Cast<ReceiptLine>(),
+            day,
+            Time
+        );
+        var refunds = day.Rows[Tables.Receipts]
+            .Cast<Receipt>()
+            .Where(r => r.ReceiptType == FactCodes.ReceiptType.Return)
+            .Select(r => r.ReceiptId)
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (
+            var txn in day.Rows[Tables.StoreInventoryTxns]
+                .Cast<StoreInventoryTxn>()
+                .Where(t => t.Reason == FactCodes.Reason.Return)
+        )
         {
             _counters["refund_receipts"].Add(refunds.Contains(txn.Source));
         }
@@ -108,12 +183,25 @@ public sealed class FactQualityChecker
         }
 
         _openShipments.Clear();
-        return [.. Descriptions.Select(d => new QualityCheck(d.Name, d.Description, _counters[d.Name].Checked, _counters[d.Name].Failed))];
+        return
+        [
+            .. Descriptions.Select(d => new QualityCheck(
+                d.Name,
+                d.Description,
+                _counters[d.Name].Checked,
+                _counters[d.Name].Failed
+            )),
+        ];
     }
 
     private static bool Cents(double value) => Math.Abs(value - Math.Round(value, 2)) < 1e-9;
 
-    private void CheckMoney(IEnumerable<Receipt> receipts, IEnumerable<ReceiptLine> lines, FactDay day, Action<DateTime, bool> time)
+    private void CheckMoney(
+        IEnumerable<Receipt> receipts,
+        IEnumerable<ReceiptLine> lines,
+        FactDay day,
+        Action<DateTime, bool> time
+    )
     {
         var money = _counters["receipt_money"];
         var launched = _counters["launched_products"];
@@ -123,7 +211,11 @@ public sealed class FactQualityChecker
         foreach (var line in lines)
         {
             var refund = line.Qty < 0;
-            money.Add(Cents(line.UnitPrice) && line.Qty != 0 && line.ExtPrice == TextFormats.RoundMoney(line.UnitPrice * line.Qty));
+            money.Add(
+                Cents(line.UnitPrice)
+                    && line.Qty != 0
+                    && line.ExtPrice == TextFormats.RoundMoney(line.UnitPrice * line.Qty)
+            );
             if (refund)
             {
                 refundLines[line.ReceiptId] = refundLines.GetValueOrDefault(line.ReceiptId) + 1;
@@ -138,22 +230,40 @@ public sealed class FactQualityChecker
         var rate = _plan.Options.TaxRate;
         foreach (var receipt in receipts)
         {
-            money.Add(sums.TryGetValue(receipt.ReceiptId, out var sum) && sum == receipt.Subtotal
-                && receipt.Tax == TextFormats.RoundMoney(receipt.Subtotal * rate) && receipt.Total == TextFormats.RoundMoney(receipt.Subtotal + receipt.Tax));
+            money.Add(
+                sums.TryGetValue(receipt.ReceiptId, out var sum)
+                    && sum == receipt.Subtotal
+                    && receipt.Tax == TextFormats.RoundMoney(receipt.Subtotal * rate)
+                    && receipt.Total == TextFormats.RoundMoney(receipt.Subtotal + receipt.Tax)
+            );
             _counters["tender_types"].Add(TenderTypes.Contains(receipt.TenderType));
             time(receipt.EventTS, true);
             if (receipt.ReceiptType == FactCodes.ReceiptType.Return)
             {
                 // The original is a sale receipt of an earlier day (ids start R<yyyyMMdd>); that it exists is
                 // PRAGMA foreign_key_check's part.
-                var original = receipt.ReturnForReceiptId is { Length: > 9 } id && !FactIds.IsRefund(id)
-                    && string.CompareOrdinal(id, 1, receipt.ReceiptId, 1, 8) < 0 && FactIds.IsRefund(receipt.ReceiptId);
-                _counters["refund_receipts"].Add(original && receipt.Subtotal < 0 && receipt.Total < 0
-                    && refundLines.TryGetValue(receipt.ReceiptId, out var count) && count == lineCounts.GetValueOrDefault(receipt.ReceiptId));
+                var original =
+                    receipt.ReturnForReceiptId is { Length: > 9 } id
+                    && !FactIds.IsRefund(id)
+                    && string.CompareOrdinal(id, 1, receipt.ReceiptId, 1, 8) < 0
+                    && FactIds.IsRefund(receipt.ReceiptId);
+                _counters["refund_receipts"]
+                    .Add(
+                        original
+                            && receipt.Subtotal < 0
+                            && receipt.Total < 0
+                            && refundLines.TryGetValue(receipt.ReceiptId, out var count)
+                            && count == lineCounts.GetValueOrDefault(receipt.ReceiptId)
+                    );
             }
             else
             {
-                _counters["refund_receipts"].Add(receipt.ReceiptType == FactCodes.ReceiptType.Sale && receipt.ReturnForReceiptId is null && !FactIds.IsRefund(receipt.ReceiptId));
+                _counters["refund_receipts"]
+                    .Add(
+                        receipt.ReceiptType == FactCodes.ReceiptType.Sale
+                            && receipt.ReturnForReceiptId is null
+                            && !FactIds.IsRefund(receipt.ReceiptId)
+                    );
             }
         }
     }
@@ -164,7 +274,11 @@ public sealed class FactQualityChecker
         var sums = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var line in day.Rows[Tables.OnlineOrderLines].Cast<OnlineOrderLine>())
         {
-            money.Add(Cents(line.UnitPrice) && line.Qty > 0 && line.ExtPrice == TextFormats.RoundMoney(line.UnitPrice * line.Qty));
+            money.Add(
+                Cents(line.UnitPrice)
+                    && line.Qty > 0
+                    && line.ExtPrice == TextFormats.RoundMoney(line.UnitPrice * line.Qty)
+            );
             sums[line.OrderId] = TextFormats.RoundMoney(sums.GetValueOrDefault(line.OrderId) + line.ExtPrice);
             _counters["launched_products"].Add(_launchDay[line.ProductID - 1] <= day.Date.DayNumber);
         }
@@ -172,9 +286,14 @@ public sealed class FactQualityChecker
         var rate = _plan.Options.TaxRate;
         foreach (var order in day.Rows[Tables.OnlineOrders].Cast<OnlineOrder>())
         {
-            money.Add(sums.TryGetValue(order.OrderId, out var sum) && sum == order.Subtotal
-                && order.Tax == TextFormats.RoundMoney(order.Subtotal * rate) && order.Total == TextFormats.RoundMoney(order.Subtotal + order.Tax));
-            _counters["tender_types"].Add(TenderTypes.Contains(order.TenderType) && order.TenderType != FactCodes.Tender.Cash);
+            money.Add(
+                sums.TryGetValue(order.OrderId, out var sum)
+                    && sum == order.Subtotal
+                    && order.Tax == TextFormats.RoundMoney(order.Subtotal * rate)
+                    && order.Total == TextFormats.RoundMoney(order.Subtotal + order.Tax)
+            );
+            _counters["tender_types"]
+                .Add(TenderTypes.Contains(order.TenderType) && order.TenderType != FactCodes.Tender.Cash);
             time(order.EventTS, order.FulfillmentNodeType == FactCodes.Fulfillment.StoreNode);
         }
     }
@@ -204,10 +323,16 @@ public sealed class FactQualityChecker
 
     private void CheckShipments(FactDay day, Action<DateTime, bool> time)
     {
-        var outbound = day.Rows[Tables.DcInventoryTxns].Cast<DcInventoryTxn>().Where(t => t.Reason == FactCodes.Reason.OutboundShipment)
-            .GroupBy(t => (t.Source, t.ProductID)).ToDictionary(g => g.Key, g => -g.Sum(t => t.QtyDelta));
-        var inbound = day.Rows[Tables.StoreInventoryTxns].Cast<StoreInventoryTxn>().Where(t => t.Reason == FactCodes.Reason.InboundShipment)
-            .GroupBy(t => (t.Source, t.ProductID)).ToDictionary(g => g.Key, g => g.Sum(t => t.QtyDelta));
+        var outbound = day.Rows[Tables.DcInventoryTxns]
+            .Cast<DcInventoryTxn>()
+            .Where(t => t.Reason == FactCodes.Reason.OutboundShipment)
+            .GroupBy(t => (t.Source, t.ProductID))
+            .ToDictionary(g => g.Key, g => -g.Sum(t => t.QtyDelta));
+        var inbound = day.Rows[Tables.StoreInventoryTxns]
+            .Cast<StoreInventoryTxn>()
+            .Where(t => t.Reason == FactCodes.Reason.InboundShipment)
+            .GroupBy(t => (t.Source, t.ProductID))
+            .ToDictionary(g => g.Key, g => g.Sum(t => t.QtyDelta));
         var quantities = _counters["shipment_quantities"];
         foreach (var ((shipment, product), units) in outbound)
         {
@@ -233,18 +358,24 @@ public sealed class FactQualityChecker
         var lifecycle = _counters["truck_lifecycle"];
         var oneTrip = _counters["truck_one_trip_at_a_time"];
         var trucks = _plan.Trucks;
-        var coldByShipment = day.Rows[Tables.DcInventoryTxns].Cast<DcInventoryTxn>().Where(t => t.Reason == FactCodes.Reason.OutboundShipment)
-            .GroupBy(t => t.Source).ToDictionary(g => g.Key, g => g.Any(t => _cold[t.ProductID - 1]));
+        var coldByShipment = day.Rows[Tables.DcInventoryTxns]
+            .Cast<DcInventoryTxn>()
+            .Where(t => t.Reason == FactCodes.Reason.OutboundShipment)
+            .GroupBy(t => t.Source)
+            .ToDictionary(g => g.Key, g => g.Any(t => _cold[t.ProductID - 1]));
         foreach (var shipment in day.Rows[Tables.TruckMoves].Cast<TruckMove>().GroupBy(m => m.ShipmentId))
         {
             var moves = shipment.ToList();
             var truck = trucks[moves[0].TruckId - 1];
-            var ordered = moves.Select(m => m.Status).SequenceEqual(StatusOrder)
+            var ordered =
+                moves.Select(m => m.Status).SequenceEqual(StatusOrder)
                 && moves.Zip(moves.Skip(1)).All(p => p.First.EventTS <= p.Second.EventTS)
                 && moves.All(m => m.ETA <= m.ETD && m.TruckId == moves[0].TruckId);
             var store = moves[0].StoreID;
             var rightTruck = store is { } s
-                ? truck.DCID == moves[0].DCID && _plan.Stores[s - 1].DCID == moves[0].DCID && (truck.Refrigeration || !coldByShipment.GetValueOrDefault(shipment.Key))
+                ? truck.DCID == moves[0].DCID
+                    && _plan.Stores[s - 1].DCID == moves[0].DCID
+                    && (truck.Refrigeration || !coldByShipment.GetValueOrDefault(shipment.Key))
                 : truck.DCID is null;
             lifecycle.Add(ordered && rightTruck);
             foreach (var move in moves)
@@ -267,9 +398,20 @@ public sealed class FactQualityChecker
 
     private void CheckFunnel(FactDay day, Action<DateTime, bool> time)
     {
-        var receipts = day.Rows[Tables.Receipts].Cast<Receipt>().Where(r => r.ReceiptType == FactCodes.ReceiptType.Sale).GroupBy(r => (r.StoreID, r.EventTS.Hour)).ToDictionary(g => g.Key, g => g.Count());
-        var ble = day.Rows[Tables.BlePings].Cast<BlePing>().GroupBy(p => (p.StoreID, p.EventTS.Hour)).ToDictionary(g => g.Key, g => g.Select(p => p.CustomerBLEId).Distinct().Count());
-        var entrance = day.Rows[Tables.FootTraffic].Cast<FootTraffic>().Where(f => f.Zone == FactCodes.Zone.Entrance).GroupBy(f => (f.StoreID, f.EventTS.Hour)).ToDictionary(g => g.Key, g => g.Sum(f => f.Count));
+        var receipts = day.Rows[Tables.Receipts]
+            .Cast<Receipt>()
+            .Where(r => r.ReceiptType == FactCodes.ReceiptType.Sale)
+            .GroupBy(r => (r.StoreID, r.EventTS.Hour))
+            .ToDictionary(g => g.Key, g => g.Count());
+        var ble = day.Rows[Tables.BlePings]
+            .Cast<BlePing>()
+            .GroupBy(p => (p.StoreID, p.EventTS.Hour))
+            .ToDictionary(g => g.Key, g => g.Select(p => p.CustomerBLEId).Distinct().Count());
+        var entrance = day.Rows[Tables.FootTraffic]
+            .Cast<FootTraffic>()
+            .Where(f => f.Zone == FactCodes.Zone.Entrance)
+            .GroupBy(f => (f.StoreID, f.EventTS.Hour))
+            .ToDictionary(g => g.Key, g => g.Sum(f => f.Count));
         foreach (var traffic in day.Rows[Tables.FootTraffic].Cast<FootTraffic>())
         {
             time(traffic.EventTS, true);

@@ -132,55 +132,167 @@ public sealed class RealismMeter
             kpis.Add(new RealismKpi(kpi, description, Math.Round(value, 4), target, met, unit));
 
         var revenue = _departmentRevenue.Sum();
-        var food = revenue <= 0 ? 0 : _demand.Departments.Select((_, d) => profile.Departments[d].Food ? _departmentRevenue[d] : 0).Sum() / revenue;
+        var food =
+            revenue <= 0
+                ? 0
+                : _demand.Departments.Select((_, d) => profile.Departments[d].Food ? _departmentRevenue[d] : 0).Sum()
+                    / revenue;
         var electronics = revenue <= 0 ? 0 : _departmentRevenue[IndexOf("Electronics")] / revenue;
         var plannedFood = profile.FoodRevenueShare;
         if (profile.Name == Dictionaries.RetailerProfiles.DefaultName)
         {
-            Add("food_revenue_share", "Food departments' share of store sales revenue", food * 100, "≥ 45", food >= 0.45, "%");
+            Add(
+                "food_revenue_share",
+                "Food departments' share of store sales revenue",
+                food * 100,
+                "≥ 45",
+                food >= 0.45,
+                "%"
+            );
         }
         else
         {
-            Add("food_revenue_share", "Food departments' share of store sales revenue", food * 100, $"{Pct(plannedFood - 0.05)}–{Pct(plannedFood + 0.05)}", Math.Abs(food - plannedFood) <= 0.05, "%");
+            Add(
+                "food_revenue_share",
+                "Food departments' share of store sales revenue",
+                food * 100,
+                $"{Pct(plannedFood - 0.05)}–{Pct(plannedFood + 0.05)}",
+                Math.Abs(food - plannedFood) <= 0.05,
+                "%"
+            );
         }
 
-        Add("electronics_revenue_share", "Electronics' share of store sales revenue", electronics * 100, "≤ 15", electronics <= 0.15, "%");
+        Add(
+            "electronics_revenue_share",
+            "Electronics' share of store sales revenue",
+            electronics * 100,
+            "≤ 15",
+            electronics <= 0.15,
+            "%"
+        );
         var totalShare = profile.Departments.Sum(d => d.RevenueShare);
-        var gap = revenue <= 0 ? 0 : _demand.Departments.Select((_, d) => Math.Abs((_departmentRevenue[d] / revenue) - (profile.Departments[d].RevenueShare / totalShare))).Max();
-        Add("department_mix_gap", "Largest gap between a department's revenue share and the profile's", gap * 100, "≤ 5", gap <= 0.05, "points");
+        var gap =
+            revenue <= 0
+                ? 0
+                : _demand
+                    .Departments.Select(
+                        (_, d) =>
+                            Math.Abs(
+                                (_departmentRevenue[d] / revenue) - (profile.Departments[d].RevenueShare / totalShare)
+                            )
+                    )
+                    .Max();
+        Add(
+            "department_mix_gap",
+            "Largest gap between a department's revenue share and the profile's",
+            gap * 100,
+            "≤ 5",
+            gap <= 0.05,
+            "points"
+        );
         var linesPerReceipt = _saleReceipts == 0 ? 0 : _saleLines / (double)_saleReceipts;
-        Add("lines_per_receipt", "Mean lines per sale receipt", linesPerReceipt, "6–14", linesPerReceipt is >= 6 and <= 14);
+        Add(
+            "lines_per_receipt",
+            "Mean lines per sale receipt",
+            linesPerReceipt,
+            "6–14",
+            linesPerReceipt is >= 6 and <= 14
+        );
         var singles = _bigTicketLines == 0 ? 1 : _bigTicketSingles / (double)_bigTicketLines;
-        Add("big_ticket_single_unit", "Lines of items priced ≥ $200 that buy one unit", singles * 100, "≥ 97", singles >= 0.97, "%");
+        Add(
+            "big_ticket_single_unit",
+            "Lines of items priced ≥ $200 that buy one unit",
+            singles * 100,
+            "≥ 97",
+            singles >= 0.97,
+            "%"
+        );
 
         var afterWarmUp = _inStock.Skip(WarmUpDays).ToList();
         if (afterWarmUp.Count > 0)
         {
-            Add("in_stock_min", $"Lowest daily store in-stock rate after day {WarmUpDays} (launched store-products with stock > 0 at day end)", afterWarmUp.Min() * 100, "≥ 92", afterWarmUp.Min() >= 0.92, "%");
+            Add(
+                "in_stock_min",
+                $"Lowest daily store in-stock rate after day {WarmUpDays} (launched store-products with stock > 0 at "
+                    + "day end)",
+                afterWarmUp.Min() * 100,
+                "≥ 92",
+                afterWarmUp.Min() >= 0.92,
+                "%"
+            );
         }
 
-        Add("in_stock_avg", "Average daily store in-stock rate", _inStock.Count == 0 ? 0 : _inStock.Average() * 100, "≥ 92", _inStock.Count == 0 || _inStock.Average() >= 0.92, "%");
+        Add(
+            "in_stock_avg",
+            "Average daily store in-stock rate",
+            _inStock.Count == 0 ? 0 : _inStock.Average() * 100,
+            "≥ 92",
+            _inStock.Count == 0 || _inStock.Average() >= 0.92,
+            "%"
+        );
         if (_inStock.Count >= 75)
         {
             var drift = (_inStock.TakeLast(30).Average() - _inStock.Skip(WarmUpDays).Take(31).Average()) * 100;
-            Add("in_stock_drift", "Last 30 days' average in-stock rate minus days 15–45's", drift, "−3 to +3", Math.Abs(drift) <= 3, "points");
+            Add(
+                "in_stock_drift",
+                "Last 30 days' average in-stock rate minus days 15–45's",
+                drift,
+                "−3 to +3",
+                Math.Abs(drift) <= 3,
+                "points"
+            );
         }
 
         if (o.Days >= 7)
         {
             var storeGaps = _storeDelivered.Sum(WeeksWithout);
-            Add("store_weeks_without_delivery", "Store × 7-day windows without a delivery", storeGaps, "0", storeGaps == 0);
+            Add(
+                "store_weeks_without_delivery",
+                "Store × 7-day windows without a delivery",
+                storeGaps,
+                "0",
+                storeGaps == 0
+            );
             var dcGaps = _dcDelivered.Sum(WeeksWithout);
-            Add("dc_weeks_without_supplier_delivery", "DC × 7-day windows without a supplier delivery", dcGaps, "0", dcGaps == 0);
+            Add(
+                "dc_weeks_without_supplier_delivery",
+                "DC × 7-day windows without a supplier delivery",
+                dcGaps,
+                "0",
+                dcGaps == 0
+            );
         }
 
-        var perWeek = o.Stores == 0 || o.Days == 0 ? 0 : _storeDelivered.Sum(d => d.Count(x => x)) / (double)o.Stores / (o.Days / 7.0);
+        var perWeek =
+            o.Stores == 0 || o.Days == 0
+                ? 0
+                : _storeDelivered.Sum(d => d.Count(x => x)) / (double)o.Stores / (o.Days / 7.0);
         Add("store_deliveries_per_week", "Deliveries per store per week", perWeek, "≥ 1", perWeek >= 1);
-        Add("truck_speed_max", "Highest implied truck speed (road miles ÷ time from departure to arrival)", double.IsFinite(_maxSpeed) ? _maxSpeed : 999, "≤ 70", _maxSpeed <= 70, "mph");
+        Add(
+            "truck_speed_max",
+            "Highest implied truck speed (road miles ÷ time from departure to arrival)",
+            double.IsFinite(_maxSpeed) ? _maxSpeed : 999,
+            "≤ 70",
+            _maxSpeed <= 70,
+            "mph"
+        );
         var late = _trips == 0 ? 0 : _lateTrips / (double)_trips;
         var wanted = o.LateTripPercent / 100.0;
-        Add("late_trip_share", "Trips arriving after their ETA", late * 100, $"{Pct(Math.Max(0, wanted - 0.03))}–{Pct(wanted + 0.03)}", _trips < 50 || Math.Abs(late - wanted) <= 0.03, "%");
-        Add("closed_day_receipts", $"Sale receipts on days stores are closed ({_closedDays} closed day(s) in the window)", _closedDayReceipts, "0", _closedDayReceipts == 0);
+        Add(
+            "late_trip_share",
+            "Trips arriving after their ETA",
+            late * 100,
+            $"{Pct(Math.Max(0, wanted - 0.03))}–{Pct(wanted + 0.03)}",
+            _trips < 50 || Math.Abs(late - wanted) <= 0.03,
+            "%"
+        );
+        Add(
+            "closed_day_receipts",
+            $"Sale receipts on days stores are closed ({_closedDays} closed day(s) in the window)",
+            _closedDayReceipts,
+            "0",
+            _closedDayReceipts == 0
+        );
         if (BlackFridayRatio() is { } ratio)
         {
             Add("black_friday_ratio", "Black Friday's receipts ÷ the median Friday's", ratio, "≥ 1.5", ratio >= 1.5);
@@ -199,19 +311,50 @@ public sealed class RealismMeter
         var mean = sizes.Average();
         var cv = mean == 0 ? 0 : Math.Sqrt(sizes.Average(x => (x - mean) * (x - mean))) / mean;
         add("department_size_cv", "Coefficient of variation of products per department", cv, "≥ 0.3", cv >= 0.3, "");
-        var endings = products.Count == 0 ? 0 : products.Average(p => (RetailPrice.HasRetailEnding(p.SalePrice) ? 0.5 : 0) + (RetailPrice.HasRetailEnding(p.MSRP) ? 0.5 : 0));
-        add("retail_price_endings", "SalePrice and MSRP values ending in .99/.97/.49/.79/.89/.29", endings * 100, "≥ 50", endings >= 0.5, "%");
+        var endings =
+            products.Count == 0
+                ? 0
+                : products.Average(p =>
+                    (RetailPrice.HasRetailEnding(p.SalePrice) ? 0.5 : 0)
+                    + (RetailPrice.HasRetailEnding(p.MSRP) ? 0.5 : 0)
+                );
+        add(
+            "retail_price_endings",
+            "SalePrice and MSRP values ending in .99/.97/.49/.79/.89/.29",
+            endings * 100,
+            "≥ 50",
+            endings >= 0.5,
+            "%"
+        );
         var launched = products.Count == 0 ? 1 : products.Count(p => p.LaunchDate <= start) / (double)products.Count;
-        add("launched_by_start", "Products launched on or before the start date", launched * 100, "≥ 85", launched >= 0.85, "%");
+        add(
+            "launched_by_start",
+            "Products launched on or before the start date",
+            launched * 100,
+            "≥ 85",
+            launched >= 0.85,
+            "%"
+        );
         var house = _plan.Reference.HouseBrands.Select(b => b.Brand).ToHashSet(StringComparer.Ordinal);
         var brands = products.Where(p => !house.Contains(p.Brand)).GroupBy(p => p.Brand).ToList();
-        var single = brands.Count == 0 ? 1 : brands.Count(g => g.Select(p => p.Department).Distinct().Count() == 1) / (double)brands.Count;
-        add("brands_single_department", "Brands (house brands excepted) selling in one department", single * 100, "100", single >= 1, "%");
+        var single =
+            brands.Count == 0
+                ? 1
+                : brands.Count(g => g.Select(p => p.Department).Distinct().Count() == 1) / (double)brands.Count;
+        add(
+            "brands_single_department",
+            "Brands (house brands excepted) selling in one department",
+            single * 100,
+            "100",
+            single >= 1,
+            "%"
+        );
     }
 
     private double InStockRate(int dayNumber)
     {
-        long launched = 0, stocked = 0;
+        long launched = 0,
+            stocked = 0;
         for (var p = 0; p < _products; p++)
         {
             if (_demand.LaunchDay[p] > dayNumber)
@@ -244,13 +387,20 @@ public sealed class RealismMeter
     {
         var fridays = _receiptsByDay.Where(x => x.Key.DayOfWeek == DayOfWeek.Friday).ToList();
         var blackFriday = fridays.FirstOrDefault(x => RetailCalendar.HolidayOn(x.Key)?.Name == "Black Friday");
-        var others = fridays.Where(x => x.Key != blackFriday.Key && RetailCalendar.HolidayOn(x.Key) is null).Select(x => (double)x.Value).Order().ToList();
+        var others = fridays
+            .Where(x => x.Key != blackFriday.Key && RetailCalendar.HolidayOn(x.Key) is null)
+            .Select(x => (double)x.Value)
+            .Order()
+            .ToList();
         if (blackFriday.Value == 0 || others.Count == 0)
         {
             return null;
         }
 
-        var median = others.Count % 2 == 1 ? others[others.Count / 2] : (others[(others.Count / 2) - 1] + others[others.Count / 2]) / 2;
+        var median =
+            others.Count % 2 == 1
+                ? others[others.Count / 2]
+                : (others[(others.Count / 2) - 1] + others[others.Count / 2]) / 2;
         return median <= 0 ? null : blackFriday.Value / median;
     }
 

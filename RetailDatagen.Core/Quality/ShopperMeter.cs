@@ -21,16 +21,34 @@ internal sealed class ShopperMeter
     private readonly double[] _zoneDwell = new double[StoreZones.All.Length];
     private readonly long[] _zoneVisitors = new long[StoreZones.All.Length];
     private readonly HashSet<string> _channels = new(StringComparer.Ordinal);
-    private long _saleReceipts, _anonymous, _identified, _nearHome, _customerDays, _travelDays;
-    private long _bleVisits, _bleOrdered, _bleBuyerReceipts, _storeDays, _storeDaysOutside;
-    private long _impressions, _nightImpressions, _converted, _returnRows, _returnRowsCovered;
+    private long _saleReceipts,
+        _anonymous,
+        _identified,
+        _nearHome,
+        _customerDays,
+        _travelDays;
+    private long _bleVisits,
+        _bleOrdered,
+        _bleBuyerReceipts,
+        _storeDays,
+        _storeDaysOutside;
+    private long _impressions,
+        _nightImpressions,
+        _converted,
+        _returnRows,
+        _returnRowsCovered;
 
     public ShopperMeter(MasterPlan plan)
     {
         _plan = plan;
         _trade = plan.TradeAreas;
         _customers = new CustomerGenerator(plan);
-        _storeSites = [.. plan.Stores.Select(s => (plan.Geographies[s.GeographyID - 1].Latitude, plan.Geographies[s.GeographyID - 1].Longitude))];
+        _storeSites =
+        [
+            .. plan.Stores.Select(s =>
+                (plan.Geographies[s.GeographyID - 1].Latitude, plan.Geographies[s.GeographyID - 1].Longitude)
+            ),
+        ];
         _receiptsPerCustomer = new int[plan.Options.Customers];
         _receiptsPerStore = new long[plan.Options.Stores];
     }
@@ -58,7 +76,9 @@ internal sealed class ShopperMeter
             var home = _trade.Locate(id - 1);
             var site = _storeSites[receipt.StoreID - 1];
             _nearHome += Miles(home.Latitude, home.Longitude, site.Lat, site.Lon) <= TradeAreas.ReachMiles ? 1 : 0;
-            (visitsByCustomer.TryGetValue(id, out var stores) ? stores : visitsByCustomer[id] = []).Add(receipt.StoreID);
+            (visitsByCustomer.TryGetValue(id, out var stores) ? stores : visitsByCustomer[id] = []).Add(
+                receipt.StoreID
+            );
             receiptAt[(receipt.StoreID, _customers.BleId(id - 1), receipt.EventTS.Hour)] = receipt.EventTS;
         }
 
@@ -87,35 +107,122 @@ internal sealed class ShopperMeter
     {
         var o = _plan.Options;
         var near = _identified == 0 ? 1 : _nearHome / (double)_identified;
-        add("trade_area_share", "Identified in-store receipts at a store within 50 miles of the customer's home", near * 100, "≥ 90", near >= 0.9, "%");
+        add(
+            "trade_area_share",
+            "Identified in-store receipts at a store within 50 miles of the customer's home",
+            near * 100,
+            "≥ 90",
+            near >= 0.9,
+            "%"
+        );
         var travel = _customerDays == 0 ? 0 : _travelDays / (double)_customerDays;
-        add("travel_day_share", "Customer-days with receipts at stores more than 100 miles apart", travel * 100, "≤ 0.5", travel <= 0.005, "%");
+        add(
+            "travel_day_share",
+            "Customer-days with receipts at stores more than 100 miles apart",
+            travel * 100,
+            "≤ 0.5",
+            travel <= 0.005,
+            "%"
+        );
         var anonymous = _saleReceipts == 0 ? 0 : _anonymous / (double)_saleReceipts;
-        add("anonymous_share", "Sale receipts without a known customer", anonymous * 100, "20–60", anonymous is >= 0.2 and <= 0.6, "%");
+        add(
+            "anonymous_share",
+            "Sale receipts without a known customer",
+            anonymous * 100,
+            "20–60",
+            anonymous is >= 0.2 and <= 0.6,
+            "%"
+        );
         var active = _receiptsPerCustomer.Where(c => c > 0).OrderDescending().ToList();
         var top = active.Count == 0 ? 0 : active.Take(Math.Max(1, active.Count / 10)).Sum() / (double)active.Sum();
-        add("top_decile_receipt_share", "Identified receipts brought by the 10% most frequent active customers", top * 100, "≥ 30", top >= 0.3, "%");
+        add(
+            "top_decile_receipt_share",
+            "Identified receipts brought by the 10% most frequent active customers",
+            top * 100,
+            "≥ 30",
+            top >= 0.3,
+            "%"
+        );
         if (o.Stores >= 5)
         {
-            var rho = RankCorrelation.Spearman([.. _receiptsPerStore.Select(x => (double)x)], [.. Enumerable.Range(1, o.Stores).Select(s => (double)_trade.CustomersWithin25Miles(s))]);
-            add("store_volume_spearman", "Spearman correlation of a store's receipts with the customers living within 25 miles", rho, "≥ 0.5", rho >= 0.5, "");
+            var rho = RankCorrelation.Spearman(
+                [.. _receiptsPerStore.Select(x => (double)x)],
+                [.. Enumerable.Range(1, o.Stores).Select(s => (double)_trade.CustomersWithin25Miles(s))]
+            );
+            add(
+                "store_volume_spearman",
+                "Spearman correlation of a store's receipts with the customers living within 25 miles",
+                rho,
+                "≥ 0.5",
+                rho >= 0.5,
+                ""
+            );
         }
 
         var ordered = _bleVisits == 0 ? 1 : _bleOrdered / (double)_bleVisits;
-        add("ble_visits_in_order", "BLE visits running ENTRANCE → zones → CHECKOUT, at or before the receipt + 5 min", ordered * 100, "≥ 95", ordered >= 0.95, "%");
+        add(
+            "ble_visits_in_order",
+            "BLE visits running ENTRANCE → zones → CHECKOUT, at or before the receipt + 5 min",
+            ordered * 100,
+            "≥ 95",
+            ordered >= 0.95,
+            "%"
+        );
         var seen = _identified == 0 ? 0 : _bleBuyerReceipts / (double)_identified;
-        add("ble_seen_share", "Identified sale receipts whose customer the beacons saw (app users)", seen * 100, $"{Math.Max(0, o.AppUserPercent - 10)}–{o.AppUserPercent + 10}", Math.Abs((seen * 100) - o.AppUserPercent) <= 10, "%");
+        add(
+            "ble_seen_share",
+            "Identified sale receipts whose customer the beacons saw (app users)",
+            seen * 100,
+            $"{Math.Max(0, o.AppUserPercent - 10)}–{o.AppUserPercent + 10}",
+            Math.Abs((seen * 100) - o.AppUserPercent) <= 10,
+            "%"
+        );
         var dwell = _zoneVisitors.Select((v, z) => v == 0 ? double.NaN : _zoneDwell[z] / v).ToArray();
         var others = dwell.Skip(1).Where(d => !double.IsNaN(d)).DefaultIfEmpty(double.PositiveInfinity).Min();
-        add("entrance_dwell", "Mean dwell at the entrance (below every other zone's)", double.IsNaN(dwell[0]) ? 0 : dwell[0], "≤ 180", dwell[0] <= 180 && dwell[0] < others, "s");
-        add("store_days_conversion_outside", "Store-days whose receipts ÷ entrance count fall outside 0.15–0.70", _storeDaysOutside, "0", _storeDaysOutside == 0, "");
+        add(
+            "entrance_dwell",
+            "Mean dwell at the entrance (below every other zone's)",
+            double.IsNaN(dwell[0]) ? 0 : dwell[0],
+            "≤ 180",
+            dwell[0] <= 180 && dwell[0] < others,
+            "s"
+        );
+        add(
+            "store_days_conversion_outside",
+            "Store-days whose receipts ÷ entrance count fall outside 0.15–0.70",
+            _storeDaysOutside,
+            "0",
+            _storeDaysOutside == 0,
+            ""
+        );
         var night = _impressions == 0 ? 0 : _nightImpressions / (double)_impressions;
         add("night_impressions", "Impressions between 00:00 and 05:00", night * 100, "≤ 10", night <= 0.1, "%");
-        add("channels_used", "Marketing channels with impressions", _channels.Count, "≥ 5", _channels.Count >= Math.Min(5, MarketingGenerator.Channels.Length), "");
+        add(
+            "channels_used",
+            "Marketing channels with impressions",
+            _channels.Count,
+            "≥ 5",
+            _channels.Count >= Math.Min(5, MarketingGenerator.Channels.Length),
+            ""
+        );
         var conversion = _impressions == 0 ? 0 : _converted / (double)_impressions;
-        add("impression_conversion", "Campaign purchases (receipt lines whose PromoCode is a campaign) per impression", conversion * 100, "0.3–3", o.Days < 3 || conversion is >= 0.003 and <= 0.03, "%");
+        add(
+            "impression_conversion",
+            "Campaign purchases (receipt lines whose PromoCode is a campaign) per impression",
+            conversion * 100,
+            "0.3–3",
+            o.Days < 3 || conversion is >= 0.003 and <= 0.03,
+            "%"
+        );
         var covered = _returnRows == 0 ? 1 : _returnRowsCovered / (double)_returnRows;
-        add("refund_coverage", "RETURN inventory rows tied to a refund receipt", covered * 100, "100", covered >= 1, "%");
+        add(
+            "refund_coverage",
+            "RETURN inventory rows tied to a refund receipt",
+            covered * 100,
+            "100",
+            covered >= 1,
+            "%"
+        );
         AddPeople(add);
     }
 
@@ -128,21 +235,58 @@ internal sealed class ShopperMeter
         {
             var customer = (Customer)_customers.Create(i);
             surnames[customer.LastName] = surnames.GetValueOrDefault(customer.LastName) + 1;
-            (zips.TryGetValue(customer.GeographyID, out var set) ? set : zips[customer.GeographyID] = []).Add(customer.ZipCode);
+            (zips.TryGetValue(customer.GeographyID, out var set) ? set : zips[customer.GeographyID] = []).Add(
+                customer.ZipCode
+            );
         }
 
         var counts = surnames.Values.OrderDescending().ToList();
         var topShare = counts.Count == 0 ? 0 : counts[0] / (double)o.Customers;
         var topTen = counts.Take(10).Sum() / (double)Math.Max(1, o.Customers);
-        add("top_surname_share", "Customers with the most common surname", topShare * 100, "0.5–1.5", topShare is >= 0.005 and <= 0.015 || o.Customers < 2_000, "%");
-        add("top_ten_surnames_share", "Customers with one of the ten most common surnames", topTen * 100, "≥ 4", topTen >= 0.04 || o.Customers < 2_000, "%");
-        var largest = zips.Keys.OrderByDescending(g => _plan.Geographies[g - 1] is { } geo ? _plan.Reference.Geographies.FirstOrDefault(r => r.City == geo.City && r.State == geo.State)?.Population ?? 0 : 0)
-            .Take(5).Select(g => zips[g].Count).ToList();
+        add(
+            "top_surname_share",
+            "Customers with the most common surname",
+            topShare * 100,
+            "0.5–1.5",
+            topShare is >= 0.005 and <= 0.015 || o.Customers < 2_000,
+            "%"
+        );
+        add(
+            "top_ten_surnames_share",
+            "Customers with one of the ten most common surnames",
+            topTen * 100,
+            "≥ 4",
+            topTen >= 0.04 || o.Customers < 2_000,
+            "%"
+        );
+        var largest = zips
+            .Keys.OrderByDescending(g =>
+                _plan.Geographies[g - 1] is { } geo
+                    ? _plan
+                        .Reference.Geographies.FirstOrDefault(r => r.City == geo.City && r.State == geo.State)
+                        ?.Population
+                        ?? 0
+                    : 0
+            )
+            .Take(5)
+            .Select(g => zips[g].Count)
+            .ToList();
         var fewest = largest.Count == 0 ? 0 : largest.Min();
-        add("largest_places_zip_spread", "Fewest distinct customer ZIPs among the five largest places customers live in", fewest, "≥ 5", fewest >= 5 || o.Customers < 5_000, "");
+        add(
+            "largest_places_zip_spread",
+            "Fewest distinct customer ZIPs among the five largest places customers live in",
+            fewest,
+            "≥ 5",
+            fewest >= 5 || o.Customers < 5_000,
+            ""
+        );
     }
 
-    private void ObserveSensors(FactDay day, Dictionary<(int Store, string Ble, int Hour), DateTime> receiptAt, long[] salesPerStore)
+    private void ObserveSensors(
+        FactDay day,
+        Dictionary<(int Store, string Ble, int Hour), DateTime> receiptAt,
+        long[] salesPerStore
+    )
     {
         var entrancePerStore = new long[_plan.Options.Stores];
         foreach (var row in day.Rows[Tables.FootTraffic].Cast<FootTraffic>())
@@ -167,11 +311,17 @@ internal sealed class ShopperMeter
             }
         }
 
-        foreach (var visit in day.Rows[Tables.BlePings].Cast<BlePing>().GroupBy(p => (p.StoreID, p.CustomerBLEId, p.EventTS.Hour)))
+        foreach (
+            var visit in day.Rows[Tables.BlePings]
+                .Cast<BlePing>()
+                .GroupBy(p => (p.StoreID, p.CustomerBLEId, p.EventTS.Hour))
+        )
         {
             var pings = visit.ToList();
             _bleVisits++;
-            var inOrder = pings[0].Zone == FactCodes.Zone.Entrance && pings.Zip(pings.Skip(1)).All(p => p.First.EventTS <= p.Second.EventTS);
+            var inOrder =
+                pings[0].Zone == FactCodes.Zone.Entrance
+                && pings.Zip(pings.Skip(1)).All(p => p.First.EventTS <= p.Second.EventTS);
             if (receiptAt.TryGetValue(visit.Key, out var paid))
             {
                 _bleBuyerReceipts++;
@@ -191,14 +341,24 @@ internal sealed class ShopperMeter
             _channels.Add(impression.Channel);
         }
 
-        _converted += day.Rows[Tables.ReceiptLines].Cast<ReceiptLine>().Count(l => l.PromoCode is { } code && code.StartsWith("CMP-", StringComparison.Ordinal));
-        var refunds = receipts.Where(r => r.ReceiptType == FactCodes.ReceiptType.Return).Select(r => r.ReceiptId).ToHashSet(StringComparer.Ordinal);
-        foreach (var txn in day.Rows[Tables.StoreInventoryTxns].Cast<StoreInventoryTxn>().Where(t => t.Reason == FactCodes.Reason.Return))
+        _converted += day.Rows[Tables.ReceiptLines]
+            .Cast<ReceiptLine>()
+            .Count(l => l.PromoCode is { } code && code.StartsWith("CMP-", StringComparison.Ordinal));
+        var refunds = receipts
+            .Where(r => r.ReceiptType == FactCodes.ReceiptType.Return)
+            .Select(r => r.ReceiptId)
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (
+            var txn in day.Rows[Tables.StoreInventoryTxns]
+                .Cast<StoreInventoryTxn>()
+                .Where(t => t.Reason == FactCodes.Reason.Return)
+        )
         {
             _returnRows++;
             _returnRowsCovered += refunds.Contains(txn.Source) ? 1 : 0;
         }
     }
 
-    private static double Miles(double lat1, double lon1, double lat2, double lon2) => GeoMath.DistanceKm(lat1, lon1, lat2, lon2) * MilesPerKm;
+    private static double Miles(double lat1, double lon1, double lat2, double lon2) =>
+        GeoMath.DistanceKm(lat1, lon1, lat2, lon2) * MilesPerKm;
 }

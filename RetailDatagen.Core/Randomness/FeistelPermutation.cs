@@ -33,8 +33,7 @@ public sealed class FeistelPermutation
         do
         {
             value = Encrypt(value);
-        }
-        while (value >= _domain);
+        } while (value >= _domain);
         return value;
     }
 

@@ -5,7 +5,8 @@ using RetailDatagen.Core.Model;
 
 namespace RetailDatagen.Core.Sinks;
 
-/// <summary>Recomputes a table's <c>ContentHash</c> from its SQLite or CSV form, to check an output against its manifest.</summary>
+/// <summary>Recomputes a table's <c>ContentHash</c> from its SQLite or CSV form, to check an output against its
+/// manifest.</summary>
 public static class ContentHashReader
 {
     public static string FromDatabase(SqliteConnection connection, TableInfo table)
@@ -14,7 +15,9 @@ public static class ContentHashReader
         ArgumentNullException.ThrowIfNull(table);
         var kinds = table.Kinds;
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {string.Join(", ", table.Columns.Select(c => $"\"{c}\""))} FROM \"{table.Name}\" ORDER BY {table.OrderBy}";
+        command.CommandText =
+            $"SELECT {string.Join(", ", table.Columns.Select(c => $"\"{c}\""))} FROM \"{table.Name}\" ORDER BY "
+            + $"{table.OrderBy}";
         using var reader = command.ExecuteReader();
         using var hasher = new ContentHasher();
         while (reader.Read())

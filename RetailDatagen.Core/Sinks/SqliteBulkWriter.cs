@@ -26,7 +26,14 @@ public sealed class SqliteBulkWriter : IDisposable
 
     private SqliteBulkWriter(string path)
     {
-        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, Mode = SqliteOpenMode.ReadWriteCreate }.ToString());
+        _connection = new SqliteConnection(
+            new SqliteConnectionStringBuilder
+            {
+                DataSource = path,
+                Pooling = false,
+                Mode = SqliteOpenMode.ReadWriteCreate,
+            }.ToString()
+        );
         _connection.Open();
         _db = _connection.Handle!;
         _binder = new Binder(this);
@@ -111,23 +118,56 @@ public sealed class SqliteBulkWriter : IDisposable
     }
 
     /// <summary>Records the run metadata, the quality report and the realism report, then commits.</summary>
-    public void Commit(MetaRun run, IEnumerable<MetaTable> tables, IEnumerable<MetaQuality> quality, IEnumerable<Quality.RealismKpi> realism)
+    public void Commit(
+        MetaRun run,
+        IEnumerable<MetaTable> tables,
+        IEnumerable<MetaQuality> quality,
+        IEnumerable<Quality.RealismKpi> realism
+    )
     {
-        InsertRow("meta_run", ("RunId", run.RunId), ("GeneratorVersion", run.GeneratorVersion), ("Seed", run.Seed), ("ConfigJson", run.ConfigJson),
-            ("StartedAt", run.StartedAt), ("CompletedAt", run.CompletedAt), ("Status", run.Status));
+        InsertRow(
+            "meta_run",
+            ("RunId", run.RunId),
+            ("GeneratorVersion", run.GeneratorVersion),
+            ("Seed", run.Seed),
+            ("ConfigJson", run.ConfigJson),
+            ("StartedAt", run.StartedAt),
+            ("CompletedAt", run.CompletedAt),
+            ("Status", run.Status)
+        );
         foreach (var table in tables)
         {
-            InsertRow("meta_tables", ("TableName", table.TableName), ("RowCount", table.RowCount), ("ContentHash", table.ContentHash), ("GeneratedSeconds", table.GeneratedSeconds));
+            InsertRow(
+                "meta_tables",
+                ("TableName", table.TableName),
+                ("RowCount", table.RowCount),
+                ("ContentHash", table.ContentHash),
+                ("GeneratedSeconds", table.GeneratedSeconds)
+            );
         }
 
         foreach (var check in quality)
         {
-            InsertRow("meta_quality", ("Check", check.Check), ("Description", check.Description), ("Checked", check.Checked), ("Failed", check.Failed));
+            InsertRow(
+                "meta_quality",
+                ("Check", check.Check),
+                ("Description", check.Description),
+                ("Checked", check.Checked),
+                ("Failed", check.Failed)
+            );
         }
 
         foreach (var kpi in realism)
         {
-            InsertRow("meta_realism", ("Kpi", kpi.Kpi), ("Value", kpi.Value), ("Target", kpi.Target), ("Met", kpi.Met), ("Unit", kpi.Unit), ("Description", kpi.Description));
+            InsertRow(
+                "meta_realism",
+                ("Kpi", kpi.Kpi),
+                ("Value", kpi.Value),
+                ("Target", kpi.Target),
+                ("Met", kpi.Met),
+                ("Unit", kpi.Unit),
+                ("Description", kpi.Description)
+            );
         }
 
         Execute("COMMIT");
@@ -136,14 +176,15 @@ public sealed class SqliteBulkWriter : IDisposable
         Execute("PRAGMA locking_mode = NORMAL");
         Execute("PRAGMA journal_mode = DELETE");
         Execute("PRAGMA optimize");
-
     }
 
     // The few metadata rows go through an ordinary parameterised command (column names are the model's own).
     private void InsertRow(string table, params (string Column, object Value)[] values)
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", values.Select(v => $"\"{v.Column}\""))}) VALUES ({string.Join(", ", values.Select((_, i) => $"$p{i}"))})";
+        command.CommandText =
+            $"INSERT INTO \"{table}\" ({string.Join(", ", values.Select(v => $"\"{v.Column}\""))}) VALUES "
+            + $"({string.Join(", ", values.Select((_, i) => $"$p{i}"))})";
         for (var i = 0; i < values.Length; i++)
         {
             command.Parameters.AddWithValue($"$p{i}", values[i].Value);
@@ -157,7 +198,8 @@ public sealed class SqliteBulkWriter : IDisposable
         FinalizeStatements();
         if (!_completed)
         {
-            // The return code is ignored on purpose: with nothing to roll back the file is deleted with its staging folder.
+            // The return code is ignored on purpose: with nothing to roll back the file is deleted with its staging
+            // folder.
             _ = raw.sqlite3_exec(_db, "ROLLBACK");
         }
 
@@ -221,12 +263,20 @@ public sealed class SqliteBulkWriter : IDisposable
         public void Integer(long value) => Check(raw.sqlite3_bind_int64(_statement, ++_ordinal, value));
 
         public void NullableInteger(long? value) =>
-            Check(value is { } v ? raw.sqlite3_bind_int64(_statement, ++_ordinal, v) : raw.sqlite3_bind_null(_statement, ++_ordinal));
+            Check(
+                value is { } v
+                    ? raw.sqlite3_bind_int64(_statement, ++_ordinal, v)
+                    : raw.sqlite3_bind_null(_statement, ++_ordinal)
+            );
 
         public void Text(string value) => Check(raw.sqlite3_bind_text16(_statement, ++_ordinal, value.AsSpan()));
 
         public void NullableText(string? value) =>
-            Check(value is null ? raw.sqlite3_bind_null(_statement, ++_ordinal) : raw.sqlite3_bind_text16(_statement, ++_ordinal, value.AsSpan()));
+            Check(
+                value is null
+                    ? raw.sqlite3_bind_null(_statement, ++_ordinal)
+                    : raw.sqlite3_bind_text16(_statement, ++_ordinal, value.AsSpan())
+            );
 
         public void Money(double value) => Check(raw.sqlite3_bind_double(_statement, ++_ordinal, value));
 

@@ -17,7 +17,10 @@ namespace RetailDatagen.Core.Sinks;
 /// <param name="Indexes">The indexes to build after the load, unique keys first.</param>
 /// <param name="TablesWithForeignKeys">The tables that declare foreign keys.</param>
 public sealed record SqliteSchema(
-    IReadOnlyList<string> Tables, IReadOnlyList<SqliteIndex> Indexes, IReadOnlySet<string> TablesWithForeignKeys)
+    IReadOnlyList<string> Tables,
+    IReadOnlyList<SqliteIndex> Indexes,
+    IReadOnlySet<string> TablesWithForeignKeys
+)
 {
     private static readonly Lazy<SqliteSchema> Lazy = new(Build);
 
@@ -47,7 +50,13 @@ public sealed record SqliteSchema(
             // cheaper than maintaining it for every random key inserted.
             foreach (var key in table.UniqueConstraints)
             {
-                var index = new CreateIndexOperation { Name = key.Name, Table = key.Table, Columns = key.Columns, IsUnique = true };
+                var index = new CreateIndexOperation
+                {
+                    Name = key.Name,
+                    Table = key.Table,
+                    Columns = key.Columns,
+                    IsUnique = true,
+                };
                 keys.Add(new SqliteIndex(table.Name, key.Name, Sql(index)));
             }
 

@@ -15,21 +15,31 @@ internal sealed class SqliteWriterQueue
     private const int Capacity = 8;
     private readonly Lazy<SqliteBulkWriter> _writer;
     private readonly Channel<WriteBatch> _channel = Channel.CreateBounded<WriteBatch>(
-        new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait }
+    );
     private readonly Task _consumer;
 
-    /// <summary>Creates the database on the consumer thread, so building the schema overlaps the first batches' generation.</summary>
+    /// <summary>Creates the database on the consumer thread, so building the schema overlaps the first batches'
+    /// generation.</summary>
     public SqliteWriterQueue(string path, Action<Exception> onFault, CancellationToken cancellationToken)
     {
-        _writer = new Lazy<SqliteBulkWriter>(() => SqliteBulkWriter.Create(path), LazyThreadSafetyMode.ExecutionAndPublication);
+        _writer = new Lazy<SqliteBulkWriter>(
+            () => SqliteBulkWriter.Create(path),
+            LazyThreadSafetyMode.ExecutionAndPublication
+        );
         _consumer = Task.Factory.StartNew(
-            () => Consume(onFault, cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            () => Consume(onFault, cancellationToken),
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default
+        );
     }
 
     public ValueTask EnqueueAsync(WriteBatch batch, CancellationToken cancellationToken) =>
         _channel.Writer.WriteAsync(batch, cancellationToken);
 
-    /// <summary>Waits until every queued batch is written, then hands over the writer to complete the database.</summary>
+    /// <summary>Waits until every queued batch is written, then hands over the writer to complete the
+    /// database.</summary>
     public async Task<SqliteBulkWriter> DrainAsync()
     {
         _channel.Writer.TryComplete();

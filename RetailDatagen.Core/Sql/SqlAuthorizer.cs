@@ -21,28 +21,61 @@ internal sealed class SqlAuthorizer(string sql)
 
     private static readonly HashSet<string> ReadOnlyPragmas = new(StringComparer.OrdinalIgnoreCase)
     {
-        "table_info", "table_xinfo", "table_list", "index_list", "index_info", "index_xinfo", "foreign_key_list",
+        "table_info",
+        "table_xinfo",
+        "table_list",
+        "index_list",
+        "index_info",
+        "index_xinfo",
+        "foreign_key_list",
     };
 
     private static readonly HashSet<string> DeniedFunctions = new(StringComparer.OrdinalIgnoreCase)
     {
-        "load_extension", "fts3_tokenizer", "readfile", "writefile", "edit",
+        "load_extension",
+        "fts3_tokenizer",
+        "readfile",
+        "writefile",
+        "edit",
     };
 
     private static readonly Dictionary<int, string> Actions = new()
     {
-        [1] = "CREATE INDEX", [2] = "CREATE TABLE", [3] = "CREATE INDEX", [4] = "CREATE TABLE", [5] = "CREATE TRIGGER",
-        [6] = "CREATE VIEW", [7] = "CREATE TRIGGER", [8] = "CREATE VIEW", [9] = "DELETE", [10] = "DROP INDEX",
-        [11] = "DROP TABLE", [12] = "DROP INDEX", [13] = "DROP TABLE", [14] = "DROP TRIGGER", [15] = "DROP VIEW",
-        [16] = "DROP TRIGGER", [17] = "DROP VIEW", [18] = "INSERT", [22] = "a transaction", [23] = "UPDATE",
-        [24] = "ATTACH", [25] = "DETACH", [26] = "ALTER TABLE", [27] = "REINDEX", [28] = "ANALYZE",
-        [29] = "CREATE VIRTUAL TABLE", [30] = "DROP VIRTUAL TABLE", [32] = "a savepoint",
+        [1] = "CREATE INDEX",
+        [2] = "CREATE TABLE",
+        [3] = "CREATE INDEX",
+        [4] = "CREATE TABLE",
+        [5] = "CREATE TRIGGER",
+        [6] = "CREATE VIEW",
+        [7] = "CREATE TRIGGER",
+        [8] = "CREATE VIEW",
+        [9] = "DELETE",
+        [10] = "DROP INDEX",
+        [11] = "DROP TABLE",
+        [12] = "DROP INDEX",
+        [13] = "DROP TABLE",
+        [14] = "DROP TRIGGER",
+        [15] = "DROP VIEW",
+        [16] = "DROP TRIGGER",
+        [17] = "DROP VIEW",
+        [18] = "INSERT",
+        [22] = "a transaction",
+        [23] = "UPDATE",
+        [24] = "ATTACH",
+        [25] = "DETACH",
+        [26] = "ALTER TABLE",
+        [27] = "REINDEX",
+        [28] = "ANALYZE",
+        [29] = "CREATE VIRTUAL TABLE",
+        [30] = "DROP VIRTUAL TABLE",
+        [32] = "a savepoint",
     };
 
     /// <summary>What the last denied statement tried to do, in words, or null.</summary>
     public string? Denial { get; private set; }
 
-    /// <summary>The first keywords of a statement without TEMP/IF/… (<c>CREATE TEMP TABLE t</c> → CREATE TABLE).</summary>
+    /// <summary>The first keywords of a statement without TEMP/IF/… (<c>CREATE TEMP TABLE t</c> → CREATE
+    /// TABLE).</summary>
     internal static string Statement(string text)
     {
         var words = text.Split((char[])[' ', '\t', '\r', '\n', '('], StringSplitOptions.RemoveEmptyEntries)
@@ -77,7 +110,8 @@ internal sealed class SqlAuthorizer(string sql)
                     return Ok;
                 }
 
-                Denial ??= $"PRAGMA {pragma} is not allowed: only PRAGMA {string.Join(", ", ReadOnlyPragmas.Order())} "
+                Denial ??=
+                    $"PRAGMA {pragma} is not allowed: only PRAGMA {string.Join(", ", ReadOnlyPragmas.Order())} "
                     + "may run in the console";
                 return Deny;
             default:
@@ -92,7 +126,8 @@ internal sealed class SqlAuthorizer(string sql)
                     return Deny;
                 }
 
-                Denial ??= $"{what}{(action is 9 or 18 or 23 && target is not null ? " on " + target : "")} is not "
+                Denial ??=
+                    $"{what}{(action is 9 or 18 or 23 && target is not null ? " on " + target : "")} is not "
                     + "allowed: the console is read-only";
                 return Deny;
         }

@@ -21,33 +21,41 @@ public sealed partial class SqlConsole(SqlConsoleOptions? options = null) : IDis
 
     private readonly SemaphoreSlim _slots = new(
         Math.Max(1, (options ?? new SqlConsoleOptions()).MaxConcurrentQueries),
-        Math.Max(1, (options ?? new SqlConsoleOptions()).MaxConcurrentQueries));
+        Math.Max(1, (options ?? new SqlConsoleOptions()).MaxConcurrentQueries)
+    );
 
     public SqlConsoleOptions Options { get; } = options ?? new SqlConsoleOptions();
 
     /// <summary>Runs a query and keeps at most <see cref="SqlConsoleOptions.MaxDisplayRows"/> rows.</summary>
-    /// <exception cref="SqlConsoleException">Invalid SQL, a denied statement, the time limit, or no free slot.</exception>
+    /// <exception cref="SqlConsoleException">Invalid SQL, a denied statement, the time limit, or no free
+    /// slot.</exception>
     public async Task<SqlResult> RunAsync(string databasePath, string sql, CancellationToken cancellationToken)
     {
         IReadOnlyList<SqlColumn> columns = [];
         var rows = new List<object?[]>();
         var cap = Options.MaxDisplayRows;
         var summary = await ExecuteAsync(
-            databasePath,
-            sql,
-            Options.TimeLimit,
-            (c, _) => { columns = c; return ValueTask.CompletedTask; },
-            (row, _) =>
-            {
-                if (rows.Count == cap)
+                databasePath,
+                sql,
+                Options.TimeLimit,
+                (c, _) =>
                 {
-                    return ValueTask.FromResult(false);
-                }
+                    columns = c;
+                    return ValueTask.CompletedTask;
+                },
+                (row, _) =>
+                {
+                    if (rows.Count == cap)
+                    {
+                        return ValueTask.FromResult(false);
+                    }
 
-                rows.Add(row);
-                return ValueTask.FromResult(true);
-            },
-            cancellationToken).ConfigureAwait(false);
+                    rows.Add(row);
+                    return ValueTask.FromResult(true);
+                },
+                cancellationToken
+            )
+            .ConfigureAwait(false);
         return new SqlResult(columns, rows, summary.Truncated, summary.ElapsedMs, summary.FirstRowMs);
     }
 
@@ -56,14 +64,16 @@ public sealed partial class SqlConsole(SqlConsoleOptions? options = null) : IDis
     /// shown or sent before the query completes); <paramref name="onRow"/> returns false to stop early, which marks
     /// the result truncated.
     /// </summary>
-    /// <exception cref="SqlConsoleException">Invalid SQL, a denied statement, the time limit, or no free slot.</exception>
+    /// <exception cref="SqlConsoleException">Invalid SQL, a denied statement, the time limit, or no free
+    /// slot.</exception>
     public async Task<SqlSummary> ExecuteAsync(
         string databasePath,
         string sql,
         TimeSpan timeLimit,
         Func<IReadOnlyList<SqlColumn>, CancellationToken, ValueTask> onColumns,
         Func<object?[], CancellationToken, ValueTask<bool>> onRow,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(onColumns);
         ArgumentNullException.ThrowIfNull(onRow);
@@ -81,7 +91,10 @@ public sealed partial class SqlConsole(SqlConsoleOptions? options = null) : IDis
         if (!await _slots.WaitAsync(TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false))
         {
             throw new SqlConsoleException(
-                $"The console already runs its limit of {Options.MaxConcurrentQueries} queries at once; try again in a moment.", SqlFailure.Busy);
+                $"The console already runs its limit of {Options.MaxConcurrentQueries} queries at once; try again in "
+                    + "a moment.",
+                SqlFailure.Busy
+            );
         }
 
         try
@@ -103,7 +116,8 @@ public sealed partial class SqlConsole(SqlConsoleOptions? options = null) : IDis
         TimeSpan timeLimit,
         Func<IReadOnlyList<SqlColumn>, CancellationToken, ValueTask> onColumns,
         Func<object?[], CancellationToken, ValueTask<bool>> onRow,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         var clock = Stopwatch.StartNew();
         var timedOut = false;
@@ -111,16 +125,21 @@ public sealed partial class SqlConsole(SqlConsoleOptions? options = null) : IDis
         await using var connection = await OpenAsync(databasePath, cancellationToken).ConfigureAwait(false);
         var handle = connection.Handle!;
         authorizer.Attach(handle);
-        raw.sqlite3_progress_handler(handle, ProgressSteps, _ =>
-        {
-            if (clock.Elapsed > timeLimit)
+        raw.sqlite3_progress_handler(
+            handle,
+            ProgressSteps,
+            _ =>
             {
-                timedOut = true;
-                return 1;
-            }
+                if (clock.Elapsed > timeLimit)
+                {
+                    timedOut = true;
+                    return 1;
+                }
 
-            return cancellationToken.IsCancellationRequested ? 1 : 0;
-        }, null);
+                return cancellationToken.IsCancellationRequested ? 1 : 0;
+            },
+            null
+        );
 
         double? firstRowMs = null;
         long count = 0;
@@ -130,7 +149,8 @@ public sealed partial class SqlConsole(SqlConsoleOptions? options = null) : IDis
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            var columns = Enumerable.Range(0, reader.FieldCount)
+            var columns = Enumerable
+                .Range(0, reader.FieldCount)
                 .Select(i => new SqlColumn(reader.GetName(i), DeclaredType(reader, i)))
                 .ToList();
             await onColumns(columns, cancellationToken).ConfigureAwait(false);
@@ -157,9 +177,10 @@ public sealed partial class SqlConsole(SqlConsoleOptions? options = null) : IDis
             cancellationToken.ThrowIfCancellationRequested();
             throw new SqlConsoleException(
                 $"The query ran longer than the time limit of {timeLimit.TotalSeconds:0.#} s and was stopped"
-                + (timedOut ? "." : " (interrupted)."),
+                    + (timedOut ? "." : " (interrupted)."),
                 SqlFailure.TimeLimit,
-                inner: ex);
+                inner: ex
+            );
         }
         catch (SqliteException ex) when (authorizer.Denial is not null)
         {
@@ -185,16 +206,23 @@ public sealed partial class SqlConsole(SqlConsoleOptions? options = null) : IDis
         }
     }
 
-    /// <summary>SQLite's message, plus the line and column of the token it names (this SQLite has no error offset).</summary>
+    /// <summary>SQLite's message, plus the line and column of the token it names (this SQLite has no error
+    /// offset).</summary>
     internal static SqlConsoleException Invalid(string sql, SqliteException ex)
     {
         var message = ex.Message.Replace("SQLite Error 1: ", "", StringComparison.Ordinal).Trim('\'', ' ', '.');
-        var token = NearToken().Match(message) is { Success: true } near ? near.Groups[1].Value
-            : NamedToken().Match(message) is { Success: true } named ? named.Groups[1].Value : null;
+        var token =
+            NearToken().Match(message) is { Success: true } near ? near.Groups[1].Value
+            : NamedToken().Match(message) is { Success: true } named ? named.Groups[1].Value
+            : null;
         var position = token is null ? null : PositionOf(sql, token);
         var where = position is null ? "" : $" (line {position.Line}, column {position.Column})";
-        return new SqlConsoleException($"{char.ToUpperInvariant(message[0])}{message[1..]}{where}.", SqlFailure.Invalid,
-            position, ex);
+        return new SqlConsoleException(
+            $"{char.ToUpperInvariant(message[0])}{message[1..]}{where}.",
+            SqlFailure.Invalid,
+            position,
+            ex
+        );
     }
 
     internal static SqlPosition? PositionOf(string sql, string token)

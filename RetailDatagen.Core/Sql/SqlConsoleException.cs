@@ -16,9 +16,14 @@ public enum SqlFailure
     Busy,
 }
 
-/// <summary>A console query that failed, with a message for the analyst and, when SQLite names a token, its place.</summary>
-public sealed class SqlConsoleException(string message, SqlFailure failure, SqlPosition? position = null, Exception? inner = null)
-    : Exception(message, inner)
+/// <summary>A console query that failed, with a message for the analyst and, when SQLite names a token, its
+/// place.</summary>
+public sealed class SqlConsoleException(
+    string message,
+    SqlFailure failure,
+    SqlPosition? position = null,
+    Exception? inner = null
+) : Exception(message, inner)
 {
     public SqlFailure Failure { get; } = failure;
 

@@ -6,7 +6,8 @@ public sealed record SqlConsoleOptions
     /// <summary>A statement still running after this long is interrupted.</summary>
     public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>A full-result export (CSV/JSON) may run this long: it streams rows, so it is bound by the data.</summary>
+    /// <summary>A full-result export (CSV/JSON) may run this long: it streams rows, so it is bound by the
+    /// data.</summary>
     public TimeSpan ExportTimeLimit { get; init; } = TimeSpan.FromSeconds(120);
 
     /// <summary>Rows shown on screen (and returned by the JSON API); the export streams all of them.</summary>

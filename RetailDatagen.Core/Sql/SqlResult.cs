@@ -11,4 +11,9 @@ public sealed record SqlSummary(long Rows, bool Truncated, double ElapsedMs, dou
 /// SQLite's own: <see cref="long"/>, <see cref="double"/>, <see cref="string"/>, <see cref="byte"/>[] or null.
 /// </summary>
 public sealed record SqlResult(
-    IReadOnlyList<SqlColumn> Columns, IReadOnlyList<object?[]> Rows, bool Truncated, double ElapsedMs, double? FirstRowMs);
+    IReadOnlyList<SqlColumn> Columns,
+    IReadOnlyList<object?[]> Rows,
+    bool Truncated,
+    double ElapsedMs,
+    double? FirstRowMs
+);

@@ -20,7 +20,21 @@ public sealed class CliCommandLineTests : IDisposable
 
         Assert.Equal(CliApp.Success, exit);
         var help = _stdout.ToString();
-        foreach (var option in new[] { "--preset", "--config", "--seed", "--format", "--threads", "--set", "--out", "--force", "--quiet", "--help" })
+        foreach (
+            var option in new[]
+            {
+                "--preset",
+                "--config",
+                "--seed",
+                "--format",
+                "--threads",
+                "--set",
+                "--out",
+                "--force",
+                "--quiet",
+                "--help",
+            }
+        )
         {
             Assert.Contains(option, help, StringComparison.Ordinal);
         }
@@ -51,7 +65,9 @@ public sealed class CliCommandLineTests : IDisposable
         var exit = await Run($"[suggest:{line.Length}]", line);
 
         Assert.Equal(CliApp.Success, exit);
-        var suggestions = _stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var suggestions = _stdout
+            .ToString()
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Contains(first, suggestions);
         Assert.Contains(second, suggestions);
     }
@@ -88,7 +104,12 @@ public sealed class CliCommandLineTests : IDisposable
         await cancel.CancelAsync();
         var dir = _temp.Combine("cancelled");
 
-        var exit = await CliApp.RunAsync(["generate", "--preset", "small", "--out", dir, "--quiet"], _stdout, _stderr, cancel.Token);
+        var exit = await CliApp.RunAsync(
+            ["generate", "--preset", "small", "--out", dir, "--quiet"],
+            _stdout,
+            _stderr,
+            cancel.Token
+        );
 
         Assert.Equal(CliApp.Failure, exit);
         Assert.Contains("Cancelled", _stderr.ToString(), StringComparison.Ordinal);
@@ -102,5 +123,6 @@ public sealed class CliCommandLineTests : IDisposable
         _stderr.Dispose();
     }
 
-    private Task<int> Run(params string[] args) => CliApp.RunAsync(args, _stdout, _stderr, TestContext.Current.CancellationToken);
+    private Task<int> Run(params string[] args) =>
+        CliApp.RunAsync(args, _stdout, _stderr, TestContext.Current.CancellationToken);
 }

@@ -4,28 +4,44 @@ using RetailDatagen.Web.Cli;
 
 namespace RetailDatagen.Tests.Cli;
 
-/// <summary>Bad --out and --config values are refused up front (exit 2, a message naming the option), before any row is generated.</summary>
+/// <summary>Bad --out and --config values are refused up front (exit 2, a message naming the option), before any row is
+/// generated.</summary>
 public sealed class CliInputSafetyTests : IDisposable
 {
-    private static readonly string[] Tiny = ["--preset", "small", "--set", "customers=300", "--set", "products=60", "--set", "days=1", "--quiet"];
+    private static readonly string[] Tiny =
+    [
+        "--preset",
+        "small",
+        "--set",
+        "customers=300",
+        "--set",
+        "products=60",
+        "--set",
+        "days=1",
+        "--quiet",
+    ];
     private readonly TempDirectory _temp = new();
     private readonly StringWriter _stdout = new();
     private readonly StringWriter _stderr = new();
 
-    public static TheoryData<string, string> BadOuts() => new()
-    {
-        { "", "--out must name a folder" },
-        { "   ", "--out must name a folder" },
-        { "/dev/null", "--out: '/dev/null' is a file (or a device), not a folder." },
-        { "{file}", "is a file (or a device), not a folder." },
-        { "{file}/below", "is a file, so" },
-        { "/proc/retaildatagen-no-such/run", "--out: cannot write beside '/proc/retaildatagen-no-such/run'" },
-        { "/", "--out: '/' is a root folder" },
-    };
+    public static TheoryData<string, string> BadOuts() =>
+        new()
+        {
+            { "", "--out must name a folder" },
+            { "   ", "--out must name a folder" },
+            { "/dev/null", "--out: '/dev/null' is a file (or a device), not a folder." },
+            { "{file}", "is a file (or a device), not a folder." },
+            { "{file}/below", "is a file, so" },
+            { "/proc/retaildatagen-no-such/run", "--out: cannot write beside '/proc/retaildatagen-no-such/run'" },
+            { "/", "--out: '/' is a root folder" },
+        };
 
     [Theory]
     [MemberData(nameof(BadOuts))]
-    public async Task Generate_WithAnUnusableOut_ExitsTwo_NamingOut_BeforeGeneratingAnything(string outDir, string expected)
+    public async Task Generate_WithAnUnusableOut_ExitsTwo_NamingOut_BeforeGeneratingAnything(
+        string outDir,
+        string expected
+    )
     {
         var file = _temp.Combine("a-file.txt");
         await File.WriteAllTextAsync(file, "not a folder", TestContext.Current.CancellationToken);
@@ -66,8 +82,14 @@ public sealed class CliInputSafetyTests : IDisposable
     {
         var fifo = MakeFifo();
         var writer = Task.Run(
-            () => File.WriteAllText(fifo, """{ "preset": "small", "customers": 300, "products": 60, "days": 1, "seed": 77, "format": "sqlite" }"""),
-            TestContext.Current.CancellationToken);
+            () =>
+                File.WriteAllText(
+                    fifo,
+                    """{ "preset": "small", "customers": 300, "products": 60, "days": 1, "seed": 77, """
+                        + "\"format\": \"sqlite\" }"
+                ),
+            TestContext.Current.CancellationToken
+        );
         var dir = _temp.Combine("from-fifo");
 
         var exit = await Run(["generate", "--config", fifo, "--out", dir, "--quiet"]);
@@ -111,5 +133,6 @@ public sealed class CliInputSafetyTests : IDisposable
         }
     }
 
-    private Task<int> Run(string[] args) => CliApp.RunAsync(args, _stdout, _stderr, TestContext.Current.CancellationToken);
+    private Task<int> Run(string[] args) =>
+        CliApp.RunAsync(args, _stdout, _stderr, TestContext.Current.CancellationToken);
 }

@@ -6,7 +6,8 @@ using RetailDatagen.Web.Cli;
 
 namespace RetailDatagen.Tests.Cli;
 
-/// <summary>The CLI and the app as real processes: real signals, real OS locks between processes, a real busy port.</summary>
+/// <summary>The CLI and the app as real processes: real signals, real OS locks between processes, a real busy
+/// port.</summary>
 public sealed class CliProcessTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
@@ -20,7 +21,10 @@ public sealed class CliProcessTests : IDisposable
     {
         var target = Path.Combine(Parent, "run");
         using var cli = StartLongRun(target);
-        await cli.WaitUntilAsync(() => Directory.Exists(Path.Combine(Parent, ".staging-run")), "its staging folder appeared");
+        await cli.WaitUntilAsync(
+            () => Directory.Exists(Path.Combine(Parent, ".staging-run")),
+            "its staging folder appeared"
+        );
 
         cli.Signal(signal);
 
@@ -35,12 +39,18 @@ public sealed class CliProcessTests : IDisposable
     {
         using (var cli = StartLongRun(Path.Combine(Parent, "killed")))
         {
-            await cli.WaitUntilAsync(() => Directory.Exists(Path.Combine(Parent, ".staging-killed")), "its staging folder appeared");
+            await cli.WaitUntilAsync(
+                () => Directory.Exists(Path.Combine(Parent, ".staging-killed")),
+                "its staging folder appeared"
+            );
             cli.Signal("KILL");
             await cli.WaitForExitAsync();
         }
 
-        Assert.True(Directory.Exists(Path.Combine(Parent, ".staging-killed")), "SIGKILL cannot be handled: the staging folder stays");
+        Assert.True(
+            Directory.Exists(Path.Combine(Parent, ".staging-killed")),
+            "SIGKILL cannot be handled: the staging folder stays"
+        );
         Directory.CreateDirectory(Path.Combine(Parent, ".staging-live"));
         using var live = RunLock.TryAcquire(RunLock.PathFor(Parent, "live"), "a live run");
         Assert.NotNull(live);
@@ -48,16 +58,33 @@ public sealed class CliProcessTests : IDisposable
         using var stderr = new StringWriter();
 
         var exit = await CliApp.RunAsync(
-            ["generate", "--preset", "small", "--set", "customers=300", "--set", "products=60", "--set", "days=1", "--out", Path.Combine(Parent, "next"), "--quiet"],
+            [
+                "generate",
+                "--preset",
+                "small",
+                "--set",
+                "customers=300",
+                "--set",
+                "products=60",
+                "--set",
+                "days=1",
+                "--out",
+                Path.Combine(Parent, "next"),
+                "--quiet",
+            ],
             stdout,
             stderr,
-            TestContext.Current.CancellationToken);
+            TestContext.Current.CancellationToken
+        );
 
         Assert.Equal(CliApp.Success, exit);
         Assert.Contains("Removed .staging-killed", stderr.ToString(), StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(Parent, ".staging-killed")));
         Assert.False(File.Exists(RunLock.PathFor(Parent, "killed")));
-        Assert.True(Directory.Exists(Path.Combine(Parent, ".staging-live")), "the staging folder of a live run was removed");
+        Assert.True(
+            Directory.Exists(Path.Combine(Parent, ".staging-live")),
+            "the staging folder of a live run was removed"
+        );
     }
 
     [Fact]
@@ -65,14 +92,24 @@ public sealed class CliProcessTests : IDisposable
     {
         var target = Path.Combine(Parent, "shared");
         using var first = StartLongRun(target);
-        await first.WaitUntilAsync(() => Directory.Exists(Path.Combine(Parent, ".staging-shared")), "the first run claimed the folder");
+        await first.WaitUntilAsync(
+            () => Directory.Exists(Path.Combine(Parent, ".staging-shared")),
+            "the first run claimed the folder"
+        );
 
         using var second = AppProcess.Start(_temp.Path, "generate", "--preset", "small", "--out", target, "--quiet");
         var secondExit = await second.WaitForExitAsync();
 
         Assert.Equal(CliApp.InvalidInput, secondExit);
-        Assert.Contains($"--out: the folder '{target}' is being written by another run", second.StandardError, StringComparison.Ordinal);
-        Assert.True(Directory.Exists(Path.Combine(Parent, ".staging-shared")), "the second run touched the first one's staging");
+        Assert.Contains(
+            $"--out: the folder '{target}' is being written by another run",
+            second.StandardError,
+            StringComparison.Ordinal
+        );
+        Assert.True(
+            Directory.Exists(Path.Combine(Parent, ".staging-shared")),
+            "the second run touched the first one's staging"
+        );
 
         first.Signal("TERM");
         Assert.Equal(CliApp.Failure, await first.WaitForExitAsync());
@@ -90,7 +127,9 @@ public sealed class CliProcessTests : IDisposable
         var exit = await app.WaitForExitAsync();
 
         Assert.Equal(2, exit);
-        var line = Assert.Single(app.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var line = Assert.Single(
+            app.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        );
         Assert.Contains(address, line, StringComparison.Ordinal);
         Assert.Contains("address already in use", line, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", app.StandardOutput + app.StandardError, StringComparison.Ordinal);

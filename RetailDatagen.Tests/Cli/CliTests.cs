@@ -9,7 +9,16 @@ public sealed class CliTests : IDisposable
 {
     // Runs whose content no assertion reads: as small as the checks allow.
     private static readonly string[] SmallRun =
-        ["--set", "customers=500", "--set", "products=100", "--set", "stores=4", "--set", "days=1"];
+    [
+        "--set",
+        "customers=500",
+        "--set",
+        "products=100",
+        "--set",
+        "stores=4",
+        "--set",
+        "days=1",
+    ];
 
     private readonly TempDirectory _temp = new();
     private readonly StringWriter _stdout = new();
@@ -20,7 +29,27 @@ public sealed class CliTests : IDisposable
     {
         var dir = _temp.Combine("run");
 
-        var exit = await Run("generate", "--preset", "small", "--seed", "5", "--out", dir, "--format", "both", "--threads", "2", "--set", "customers=3000", "--set", "products=200", "--set", "stores=6", "--set", "days=2");
+        var exit = await Run(
+            "generate",
+            "--preset",
+            "small",
+            "--seed",
+            "5",
+            "--out",
+            dir,
+            "--format",
+            "both",
+            "--threads",
+            "2",
+            "--set",
+            "customers=3000",
+            "--set",
+            "products=200",
+            "--set",
+            "stores=6",
+            "--set",
+            "days=2"
+        );
 
         Assert.Equal(CliApp.Success, exit);
         var manifest = RunManifest.TryRead(Path.Combine(dir, "manifest.json"));
@@ -28,7 +57,11 @@ public sealed class CliTests : IDisposable
         Assert.Equal(5, manifest.Seed);
         Assert.Equal(3000, manifest.Tables.Single(t => t.Name == "dim_customers").RowCount);
         Assert.Equal("custom", manifest.Preset);
-        Assert.Contains("Completed dim_customers", System.Text.RegularExpressions.Regex.Replace(_stderr.ToString(), " +", " "), StringComparison.Ordinal);
+        Assert.Contains(
+            "Completed dim_customers",
+            System.Text.RegularExpressions.Regex.Replace(_stderr.ToString(), " +", " "),
+            StringComparison.Ordinal
+        );
         Assert.Contains("Completed:", _stdout.ToString(), StringComparison.Ordinal);
     }
 
@@ -36,7 +69,11 @@ public sealed class CliTests : IDisposable
     public async Task Generate_ReadsAConfigFile_ThenAppliesSetOnTop()
     {
         var config = _temp.Combine("config.json");
-        await File.WriteAllTextAsync(config, """{ "preset": "small", "customers": 1500, "products": 150, "seed": 11, "format": "sqlite" }""", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(
+            config,
+            """{ "preset": "small", "customers": 1500, "products": 150, "seed": 11, "format": "sqlite" }""",
+            TestContext.Current.CancellationToken
+        );
         var dir = _temp.Combine("fromconfig");
 
         var exit = await Run("generate", "--config", config, "--set", "stores=4", "--out", dir, "--quiet");
@@ -44,7 +81,14 @@ public sealed class CliTests : IDisposable
         Assert.Equal(CliApp.Success, exit);
         var manifest = RunManifest.TryRead(Path.Combine(dir, "manifest.json"))!;
         Assert.Equal(11, manifest.Seed);
-        Assert.Equal((1500L, 4L, 150L), (manifest.Tables.Single(t => t.Name == "dim_customers").RowCount, manifest.Tables.Single(t => t.Name == "dim_stores").RowCount, manifest.Tables.Single(t => t.Name == "dim_products").RowCount));
+        Assert.Equal(
+            (1500L, 4L, 150L),
+            (
+                manifest.Tables.Single(t => t.Name == "dim_customers").RowCount,
+                manifest.Tables.Single(t => t.Name == "dim_stores").RowCount,
+                manifest.Tables.Single(t => t.Name == "dim_products").RowCount
+            )
+        );
         Assert.False(Directory.Exists(Path.Combine(dir, "csv")));
     }
 
@@ -91,14 +135,44 @@ public sealed class CliTests : IDisposable
         Assert.Equal(CliApp.InvalidInput, refused);
         Assert.Contains("is not empty", _stderr.ToString(), StringComparison.Ordinal);
 
-        var forcedOverNotes = await Run(["generate", "--preset", "small", .. SmallRun, "--out", dir, "--force", "--quiet"]);
+        var forcedOverNotes = await Run([
+            "generate",
+            "--preset",
+            "small",
+            .. SmallRun,
+            "--out",
+            dir,
+            "--force",
+            "--quiet",
+        ]);
         Assert.Equal(CliApp.InvalidInput, forcedOverNotes);
-        Assert.Contains("--force replaces only an empty folder or an earlier run folder", _stderr.ToString(), StringComparison.Ordinal);
-        Assert.Equal("keep", await File.ReadAllTextAsync(Path.Combine(dir, "notes.txt"), TestContext.Current.CancellationToken));
+        Assert.Contains(
+            "--force replaces only an empty folder or an earlier run folder",
+            _stderr.ToString(),
+            StringComparison.Ordinal
+        );
+        Assert.Equal(
+            "keep",
+            await File.ReadAllTextAsync(Path.Combine(dir, "notes.txt"), TestContext.Current.CancellationToken)
+        );
 
         var run = _temp.Combine("earlier-run");
-        Assert.Equal(CliApp.Success, await Run(["generate", "--preset", "small", .. SmallRun, "--set", "seed=1", "--out", run, "--quiet"]));
-        var forced = await Run(["generate", "--preset", "small", .. SmallRun, "--set", "seed=2", "--out", run, "--force", "--quiet"]);
+        Assert.Equal(
+            CliApp.Success,
+            await Run(["generate", "--preset", "small", .. SmallRun, "--set", "seed=1", "--out", run, "--quiet"])
+        );
+        var forced = await Run([
+            "generate",
+            "--preset",
+            "small",
+            .. SmallRun,
+            "--set",
+            "seed=2",
+            "--out",
+            run,
+            "--force",
+            "--quiet",
+        ]);
         Assert.Equal(CliApp.Success, forced);
         Assert.Equal(2, RunManifest.TryRead(Path.Combine(run, "manifest.json"))?.Seed);
     }
@@ -108,14 +182,44 @@ public sealed class CliTests : IDisposable
     {
         var dir = _temp.Combine("bench");
 
-        var exit = await Run("bench", "--preset", "small", "--set", "customers=2000", "--set", "products=100", "--set", "days=2", "--out", dir);
+        var exit = await Run(
+            "bench",
+            "--preset",
+            "small",
+            "--set",
+            "customers=2000",
+            "--set",
+            "products=100",
+            "--set",
+            "days=2",
+            "--out",
+            dir
+        );
 
         Assert.Equal(CliApp.Success, exit);
-        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dir, "bench.json"), TestContext.Current.CancellationToken));
+        using var json = JsonDocument.Parse(
+            await File.ReadAllTextAsync(Path.Combine(dir, "bench.json"), TestContext.Current.CancellationToken)
+        );
         var root = json.RootElement;
         Assert.Equal(RetailDatagen.Core.Model.Tables.All.Count, root.GetProperty("tables").GetArrayLength());
-        Assert.Equal(2000, root.GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("name").GetString() == "dim_customers").GetProperty("rows").GetInt64());
-        foreach (var name in new[] { "generationOnlyRowsPerSecond", "writerCeilingRowsPerSecond", "ratio", "wallSeconds", "peakWorkingSetMB" })
+        Assert.Equal(
+            2000,
+            root.GetProperty("tables")
+                .EnumerateArray()
+                .Single(t => t.GetProperty("name").GetString() == "dim_customers")
+                .GetProperty("rows")
+                .GetInt64()
+        );
+        foreach (
+            var name in new[]
+            {
+                "generationOnlyRowsPerSecond",
+                "writerCeilingRowsPerSecond",
+                "ratio",
+                "wallSeconds",
+                "peakWorkingSetMB",
+            }
+        )
         {
             Assert.True(root.GetProperty(name).GetDouble() > 0, name);
         }

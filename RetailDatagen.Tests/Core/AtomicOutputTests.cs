@@ -33,7 +33,9 @@ public sealed class AtomicOutputTests : IDisposable
                 }
             },
         };
-        var error = await Assert.ThrowsAsync<IOException>(() => new GenerationPipeline().RunAsync(request, progress, ct));
+        var error = await Assert.ThrowsAsync<IOException>(() =>
+            new GenerationPipeline().RunAsync(request, progress, ct)
+        );
 
         Assert.Contains("injected", error.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(target));
@@ -65,7 +67,9 @@ public sealed class AtomicOutputTests : IDisposable
             },
         };
 
-        var error = await Assert.ThrowsAsync<IOException>(() => new GenerationPipeline().RunAsync(request, progress, ct));
+        var error = await Assert.ThrowsAsync<IOException>(() =>
+            new GenerationPipeline().RunAsync(request, progress, ct)
+        );
 
         Assert.Contains("fact stage", error.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(target));
@@ -109,7 +113,8 @@ public sealed class AtomicOutputTests : IDisposable
         });
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            TestRuns.GenerateAsync(TestRuns.Tiny with { Customers = 50_000 }, target, progress, cancel.Token));
+            TestRuns.GenerateAsync(TestRuns.Tiny with { Customers = 50_000 }, target, progress, cancel.Token)
+        );
 
         Assert.False(Directory.Exists(target));
         Assert.Empty(Directory.EnumerateDirectories(_temp.Path, ".staging-*"));
@@ -123,7 +128,15 @@ public sealed class AtomicOutputTests : IDisposable
     public async Task Progress_ReportsEveryTable_PendingThenRunningThenCompleted_PerBatch()
     {
         var progress = new RecordingProgress();
-        await TestRuns.GenerateAsync(TestRuns.Tiny with { BatchSize = 500 }, _temp.Combine("p"), progress, TestContext.Current.CancellationToken);
+        await TestRuns.GenerateAsync(
+            TestRuns.Tiny with
+            {
+                BatchSize = 500,
+            },
+            _temp.Combine("p"),
+            progress,
+            TestContext.Current.CancellationToken
+        );
 
         foreach (var table in Tables.All)
         {
@@ -134,8 +147,13 @@ public sealed class AtomicOutputTests : IDisposable
             Assert.Equal(table.Stage, reports[^1].Stage);
         }
 
-        var customerUpdates = progress.All.Count(p => p.Table == Tables.Customers.Name && p.State == TableState.Running);
-        Assert.True(customerUpdates >= TestRuns.Tiny.Customers / 500, $"expected a report per batch, got {customerUpdates}");
+        var customerUpdates = progress.All.Count(p =>
+            p.Table == Tables.Customers.Name && p.State == TableState.Running
+        );
+        Assert.True(
+            customerUpdates >= TestRuns.Tiny.Customers / 500,
+            $"expected a report per batch, got {customerUpdates}"
+        );
     }
 
     [Fact]
@@ -145,15 +163,24 @@ public sealed class AtomicOutputTests : IDisposable
         Directory.CreateDirectory(dir);
         await File.WriteAllTextAsync(Path.Combine(dir, "keep.txt"), "mine", TestContext.Current.CancellationToken);
 
-        await Assert.ThrowsAsync<OutputFolderException>(() => TestRuns.GenerateAsync(TestRuns.Tiny, dir, cancellationToken: TestContext.Current.CancellationToken));
-        Assert.Equal("mine", await File.ReadAllTextAsync(Path.Combine(dir, "keep.txt"), TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<OutputFolderException>(() =>
+            TestRuns.GenerateAsync(TestRuns.Tiny, dir, cancellationToken: TestContext.Current.CancellationToken)
+        );
+        Assert.Equal(
+            "mine",
+            await File.ReadAllTextAsync(Path.Combine(dir, "keep.txt"), TestContext.Current.CancellationToken)
+        );
     }
 
     public void Dispose() => _temp.Dispose();
 
     private static Dictionary<string, string> Snapshot(string dir) =>
-        Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(dir, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
+        Directory
+            .EnumerateFiles(dir, "*", SearchOption.AllDirectories)
+            .ToDictionary(
+                f => Path.GetRelativePath(dir, f),
+                f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))
+            );
 
     private sealed class RecordingProgress(Action<TableProgress>? onReport = null) : IProgress<TableProgress>
     {

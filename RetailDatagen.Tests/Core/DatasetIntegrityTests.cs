@@ -21,23 +21,36 @@ public sealed class DatasetIntegrityTests(SmallDataset dataset)
     public void Database_DeclaresEveryContractForeignKey()
     {
         using var db = TestRuns.Open(dataset.Directory);
-        string[] Fks(string table) => [.. db.Rows($"PRAGMA foreign_key_list(\"{table}\")").Select(r => $"{r[3]}->{r[2]}.{r[4]}").Order()];
+        string[] Fks(string table) =>
+            [.. db.Rows($"PRAGMA foreign_key_list(\"{table}\")").Select(r => $"{r[3]}->{r[2]}.{r[4]}").Order()];
 
         Assert.Equal(["GeographyID->dim_geographies.ID"], Fks("dim_distribution_centers"));
         Assert.Equal(["DCID->dim_distribution_centers.ID", "GeographyID->dim_geographies.ID"], Fks("dim_stores"));
         Assert.Equal(["DCID->dim_distribution_centers.ID"], Fks("dim_trucks"));
         Assert.Equal(["GeographyID->dim_geographies.ID", "HomeStoreID->dim_stores.ID"], Fks("dim_customers"));
-        Assert.Equal(["DCID->dim_distribution_centers.ID", "ProductID->dim_products.ID"], Fks("fact_dc_inventory_snapshots"));
-        Assert.Equal(["CustomerID->dim_customers.ID", "ReturnForReceiptId->fact_receipts.ReceiptId", "StoreID->dim_stores.ID"], Fks("fact_receipts"));
+        Assert.Equal(
+            ["DCID->dim_distribution_centers.ID", "ProductID->dim_products.ID"],
+            Fks("fact_dc_inventory_snapshots")
+        );
+        Assert.Equal(
+            ["CustomerID->dim_customers.ID", "ReturnForReceiptId->fact_receipts.ReceiptId", "StoreID->dim_stores.ID"],
+            Fks("fact_receipts")
+        );
         Assert.Equal(["ProductID->dim_products.ID", "ReceiptId->fact_receipts.ReceiptId"], Fks("fact_receipt_lines"));
         Assert.Equal(["ProductID->dim_products.ID", "StoreID->dim_stores.ID"], Fks("fact_store_inventory_txn"));
         Assert.Equal(["DCID->dim_distribution_centers.ID", "ProductID->dim_products.ID"], Fks("fact_dc_inventory_txn"));
-        Assert.Equal(["DCID->dim_distribution_centers.ID", "StoreID->dim_stores.ID", "TruckId->dim_trucks.ID"], Fks("fact_truck_moves"));
+        Assert.Equal(
+            ["DCID->dim_distribution_centers.ID", "StoreID->dim_stores.ID", "TruckId->dim_trucks.ID"],
+            Fks("fact_truck_moves")
+        );
         Assert.Equal(["StoreID->dim_stores.ID"], Fks("fact_foot_traffic"));
         Assert.Equal(["CustomerBLEId->dim_customers.BLEId", "StoreID->dim_stores.ID"], Fks("fact_ble_pings"));
         Assert.Equal(["CustomerAdId->dim_customers.AdId"], Fks("fact_marketing"));
         Assert.Equal(["CustomerID->dim_customers.ID"], Fks("fact_online_orders"));
-        Assert.Equal(["OrderId->fact_online_orders.OrderId", "ProductID->dim_products.ID"], Fks("fact_online_order_lines"));
+        Assert.Equal(
+            ["OrderId->fact_online_orders.OrderId", "ProductID->dim_products.ID"],
+            Fks("fact_online_order_lines")
+        );
         Assert.Equal(["ProductID->dim_products.ID", "StoreID->dim_stores.ID"], Fks("fact_store_inventory_snapshots"));
     }
 
@@ -97,7 +110,8 @@ public sealed class DatasetIntegrityTests(SmallDataset dataset)
     public void ContentHash_IsTheSame_ForTheSqliteAndCsvFormOfEveryTable()
     {
         using var db = TestRuns.Open(dataset.Directory);
-        var stored = db.Rows("SELECT TableName, RowCount, ContentHash FROM meta_tables").ToDictionary(r => (string)r[0]!, r => (string)r[2]!);
+        var stored = db.Rows("SELECT TableName, RowCount, ContentHash FROM meta_tables")
+            .ToDictionary(r => (string)r[0]!, r => (string)r[2]!);
 
         Assert.Equal(Tables.All.Count, stored.Count);
         foreach (var table in Tables.All)
@@ -114,7 +128,10 @@ public sealed class DatasetIntegrityTests(SmallDataset dataset)
     public void MetaRun_RecordsTheReproducibilityCertificate()
     {
         using var db = TestRuns.Open(dataset.Directory);
-        var run = db.Rows("SELECT RunId, GeneratorVersion, Seed, ConfigJson, StartedAt, CompletedAt, Status FROM meta_run").Single();
+        var run = db.Rows(
+                "SELECT RunId, GeneratorVersion, Seed, ConfigJson, StartedAt, CompletedAt, Status FROM meta_run"
+            )
+            .Single();
 
         Assert.Equal(dataset.Manifest.RunId, run[0]);
         Assert.Equal(GeneratorInfo.Version, run[1]);
@@ -122,23 +139,39 @@ public sealed class DatasetIntegrityTests(SmallDataset dataset)
         Assert.Contains("\"seed\":20240101", (string)run[3]!, StringComparison.Ordinal);
         Assert.Contains("\"customers\":10000", (string)run[3]!, StringComparison.Ordinal);
         Assert.Equal("Completed", run[6]);
-        Assert.True(DateTimeOffset.Parse((string)run[5]!, System.Globalization.CultureInfo.InvariantCulture) >= DateTimeOffset.Parse((string)run[4]!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(
+            DateTimeOffset.Parse((string)run[5]!, System.Globalization.CultureInfo.InvariantCulture)
+                >= DateTimeOffset.Parse((string)run[4]!, System.Globalization.CultureInfo.InvariantCulture)
+        );
     }
 
     [Fact]
     public void RunFolder_HoldsDatabaseCsvsAndManifest_AndNoStagingLeftovers()
     {
-        var files = Directory.EnumerateFiles(dataset.Directory, "*", SearchOption.AllDirectories)
+        var files = Directory
+            .EnumerateFiles(dataset.Directory, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(dataset.Directory, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal)
             .ToArray();
-        string[] expected = [.. Tables.All.Select(t => "csv/" + t.CsvFile).Append("csv/datapackage.json").Append("manifest.json").Append("overview.json").Append("retail.db").Order(StringComparer.Ordinal)];
+        string[] expected =
+        [
+            .. Tables
+                .All.Select(t => "csv/" + t.CsvFile)
+                .Append("csv/datapackage.json")
+                .Append("manifest.json")
+                .Append("overview.json")
+                .Append("retail.db")
+                .Order(StringComparer.Ordinal),
+        ];
 
         Assert.Equal(expected, files);
         Assert.Empty(Directory.EnumerateDirectories(Path.GetDirectoryName(dataset.Directory)!, ".staging-*"));
         var manifest = RunManifest.TryRead(Path.Combine(dataset.Directory, RunManifest.FileName));
         Assert.NotNull(manifest);
         Assert.Equal(dataset.Manifest.RunId, manifest.RunId);
-        Assert.Equal(new FileInfo(Path.Combine(dataset.Directory, "retail.db")).Length, manifest.Files.Single(f => f.Path == "retail.db").Bytes);
+        Assert.Equal(
+            new FileInfo(Path.Combine(dataset.Directory, "retail.db")).Length,
+            manifest.Files.Single(f => f.Path == "retail.db").Bytes
+        );
     }
 }

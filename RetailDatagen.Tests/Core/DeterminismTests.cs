@@ -14,15 +14,32 @@ public sealed class DeterminismTests : IDisposable
     {
         var ct = TestContext.Current.CancellationToken;
         var options = TestRuns.Tiny with { Format = OutputFormat.Both };
-        var one = await TestRuns.GenerateAsync(options with { Threads = 1, BatchSize = 100 }, _temp.Combine("one"), cancellationToken: ct);
-        var two = await TestRuns.GenerateAsync(options with { Threads = 2, BatchSize = 777 }, _temp.Combine("two"), cancellationToken: ct);
+        var one = await TestRuns.GenerateAsync(
+            options with
+            {
+                Threads = 1,
+                BatchSize = 100,
+            },
+            _temp.Combine("one"),
+            cancellationToken: ct
+        );
+        var two = await TestRuns.GenerateAsync(
+            options with
+            {
+                Threads = 2,
+                BatchSize = 777,
+            },
+            _temp.Combine("two"),
+            cancellationToken: ct
+        );
 
         Assert.Equal(Hashes(one), Hashes(two));
         foreach (var table in Tables.All)
         {
             Assert.Equal(
                 await File.ReadAllBytesAsync(TestRuns.CsvPath(_temp.Combine("one"), table), ct),
-                await File.ReadAllBytesAsync(TestRuns.CsvPath(_temp.Combine("two"), table), ct));
+                await File.ReadAllBytesAsync(TestRuns.CsvPath(_temp.Combine("two"), table), ct)
+            );
         }
     }
 
@@ -30,8 +47,23 @@ public sealed class DeterminismTests : IDisposable
     public async Task SameSeed_GivesTheSameRows_WhicheverOutputFormatIsChosen()
     {
         var ct = TestContext.Current.CancellationToken;
-        var sqlite = await TestRuns.GenerateAsync(TestRuns.Tiny with { Format = OutputFormat.Sqlite }, _temp.Combine("sqlite"), cancellationToken: ct);
-        var csv = await TestRuns.GenerateAsync(TestRuns.Tiny with { Format = OutputFormat.Csv, Threads = 1 }, _temp.Combine("csv"), cancellationToken: ct);
+        var sqlite = await TestRuns.GenerateAsync(
+            TestRuns.Tiny with
+            {
+                Format = OutputFormat.Sqlite,
+            },
+            _temp.Combine("sqlite"),
+            cancellationToken: ct
+        );
+        var csv = await TestRuns.GenerateAsync(
+            TestRuns.Tiny with
+            {
+                Format = OutputFormat.Csv,
+                Threads = 1,
+            },
+            _temp.Combine("csv"),
+            cancellationToken: ct
+        );
 
         Assert.Equal(Hashes(sqlite), Hashes(csv));
     }
@@ -40,8 +72,24 @@ public sealed class DeterminismTests : IDisposable
     public async Task AnotherSeed_ChangesEveryGeneratedTable()
     {
         var ct = TestContext.Current.CancellationToken;
-        var a = await TestRuns.GenerateAsync(TestRuns.Tiny with { Format = OutputFormat.Csv, Seed = 1 }, _temp.Combine("a"), cancellationToken: ct);
-        var b = await TestRuns.GenerateAsync(TestRuns.Tiny with { Format = OutputFormat.Csv, Seed = 2 }, _temp.Combine("b"), cancellationToken: ct);
+        var a = await TestRuns.GenerateAsync(
+            TestRuns.Tiny with
+            {
+                Format = OutputFormat.Csv,
+                Seed = 1,
+            },
+            _temp.Combine("a"),
+            cancellationToken: ct
+        );
+        var b = await TestRuns.GenerateAsync(
+            TestRuns.Tiny with
+            {
+                Format = OutputFormat.Csv,
+                Seed = 2,
+            },
+            _temp.Combine("b"),
+            cancellationToken: ct
+        );
 
         var hashesA = Hashes(a);
         var hashesB = Hashes(b);

@@ -18,9 +18,21 @@ public sealed class GoldenHashTests : IDisposable
     public async Task ContentHashes_OfTheTinyPreset_MatchTheGoldens()
     {
         var manifest = await TestRuns.GenerateAsync(
-            TestRuns.Tiny with { Format = OutputFormat.Csv }, _temp.Combine("tiny"), cancellationToken: TestContext.Current.CancellationToken);
-        Assert.All(manifest.Tables, t => Assert.True(t.RowCount > 0, $"{t.Name} is empty: its golden hash would pin nothing."));
-        var actual = new GoldenHashes(GeneratorInfo.Version, manifest.Tables.ToDictionary(t => t.Name, t => t.ContentHash));
+            TestRuns.Tiny with
+            {
+                Format = OutputFormat.Csv,
+            },
+            _temp.Combine("tiny"),
+            cancellationToken: TestContext.Current.CancellationToken
+        );
+        Assert.All(
+            manifest.Tables,
+            t => Assert.True(t.RowCount > 0, $"{t.Name} is empty: its golden hash would pin nothing.")
+        );
+        var actual = new GoldenHashes(
+            GeneratorInfo.Version,
+            manifest.Tables.ToDictionary(t => t.Name, t => t.ContentHash)
+        );
         var path = GoldenFile();
         var golden = GoldenHashes.Read(path);
         var changed = golden.ChangedTables(actual);
@@ -34,20 +46,27 @@ public sealed class GoldenHashTests : IDisposable
         {
             Assert.False(
                 dataChanged && golden.Version == actual.Version,
-                $"The data of {string.Join(", ", changed)} changed but GeneratorInfo.Version is still {actual.Version}: bump it first.");
+                $"The data of {string.Join(", ", changed)} changed but GeneratorInfo.Version is still "
+                    + $"{actual.Version}: bump it first."
+            );
             await File.WriteAllTextAsync(path, actual.ToText(), TestContext.Current.CancellationToken);
             return;
         }
 
         var why = dataChanged
-            ? $"The generated data changed for: {string.Join(", ", changed)}.\n" +
-              (golden.Version == actual.Version
-                  ? $"If that is on purpose, bump GeneratorInfo.Version (now {actual.Version}), then update the goldens.\n"
-                  : "")
+            ? $"The generated data changed for: {string.Join(", ", changed)}.\n"
+                + (
+                    golden.Version == actual.Version
+                        ? $"If that is on purpose, bump GeneratorInfo.Version (now {actual.Version}), then update "
+                            + "the goldens.\n"
+                        : ""
+                )
             : $"GeneratorInfo.Version is {actual.Version} but the goldens were recorded for {golden.Version}.\n";
         Assert.Fail(
-            why +
-            $"Update the goldens by running the tests with {UpdateVariable}=1, or replace {path} with:\n\n{actual.ToText()}");
+            why
+                + $"Update the goldens by running the tests with {UpdateVariable}=1, or replace {path} "
+                + $"with:\n\n{actual.ToText()}"
+        );
     }
 
     public void Dispose() => _temp.Dispose();
@@ -73,14 +92,17 @@ public sealed class GoldenHashTests : IDisposable
         }
 
         public List<string> ChangedTables(GoldenHashes actual) =>
-            [.. actual.Hashes.Keys.Union(Hashes.Keys)
-                .Where(t => Hashes.GetValueOrDefault(t) != actual.Hashes.GetValueOrDefault(t))
-                .Order(StringComparer.Ordinal)];
+            [
+                .. actual
+                    .Hashes.Keys.Union(Hashes.Keys)
+                    .Where(t => Hashes.GetValueOrDefault(t) != actual.Hashes.GetValueOrDefault(t))
+                    .Order(StringComparer.Ordinal),
+            ];
 
         public string ToText() =>
-            "# Content hashes of every table of TestRuns.Tiny, checked by GoldenHashTests.\n" +
-            "# Regenerate with UPDATE_GOLDENS=1 after bumping GeneratorInfo.Version.\n" +
-            $"{VersionKey} {Version}\n" +
-            string.Concat(Hashes.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => $"{h.Key} {h.Value}\n"));
+            "# Content hashes of every table of TestRuns.Tiny, checked by GoldenHashTests.\n"
+            + "# Regenerate with UPDATE_GOLDENS=1 after bumping GeneratorInfo.Version.\n"
+            + $"{VersionKey} {Version}\n"
+            + string.Concat(Hashes.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => $"{h.Key} {h.Value}\n"));
     }
 }

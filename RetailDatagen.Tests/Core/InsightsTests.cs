@@ -18,24 +18,51 @@ public sealed class InsightsTests(SmallDataset dataset)
         Assert.Equal(20, insights.Places.Sum(p => p.Stores));
         Assert.Equal(3, insights.DistributionCenters.Count);
         Assert.Equal(20, insights.Stores.Count);
-        Assert.Equal(db.Scalar("SELECT COUNT(*) FROM dim_products"), insights.ProductsByDepartmentAndBand.Sum(b => b.Count));
+        Assert.Equal(
+            db.Scalar("SELECT COUNT(*) FROM dim_products"),
+            insights.ProductsByDepartmentAndBand.Sum(b => b.Count)
+        );
         Assert.Equal(db.Scalar("SELECT COUNT(*) FROM dim_products"), insights.DiscountDistribution.Sum(b => b.Count));
-        Assert.Equal(db.Scalar("SELECT COUNT(*) FROM dim_products WHERE SalePrice = MSRP"), insights.DiscountDistribution[0].Count);
+        Assert.Equal(
+            db.Scalar("SELECT COUNT(*) FROM dim_products WHERE SalePrice = MSRP"),
+            insights.DiscountDistribution[0].Count
+        );
         Assert.Equal(db.Scalar("SELECT COUNT(*) FROM dim_customers"), insights.CustomersByRegion.Sum(r => r.Count));
-        Assert.Equal(db.Scalar("SELECT COUNT(*) FROM dim_trucks WHERE DCID IS NOT NULL AND Refrigeration = 1"), insights.TrucksByDc.Sum(t => t.Refrigerated));
-        Assert.Equal(db.Scalar("SELECT COUNT(*) FROM dim_trucks WHERE DCID IS NOT NULL AND Refrigeration = 0"), insights.TrucksByDc.Sum(t => t.Dry));
+        Assert.Equal(
+            db.Scalar("SELECT COUNT(*) FROM dim_trucks WHERE DCID IS NOT NULL AND Refrigeration = 1"),
+            insights.TrucksByDc.Sum(t => t.Refrigerated)
+        );
+        Assert.Equal(
+            db.Scalar("SELECT COUNT(*) FROM dim_trucks WHERE DCID IS NOT NULL AND Refrigeration = 0"),
+            insights.TrucksByDc.Sum(t => t.Dry)
+        );
 
         Assert.Equal(14, insights.SalesByDay.Count);
         Assert.Equal(db.Scalar("SELECT COUNT(*) FROM fact_receipts"), insights.SalesByDay.Sum(d => d.Receipts));
-        Assert.Equal(Money(db, "SELECT SUM(Subtotal) FROM fact_receipts"), Math.Round(insights.SalesByDay.Sum(d => d.Sales), 0));
+        Assert.Equal(
+            Money(db, "SELECT SUM(Subtotal) FROM fact_receipts"),
+            Math.Round(insights.SalesByDay.Sum(d => d.Sales), 0)
+        );
         Assert.Equal("New Year's Day", insights.SalesByDay[0].Holiday);
         Assert.Equal(14, insights.SalesByHour.Count);
-        Assert.Equal(Money(db, "SELECT SUM(ExtPrice) FROM fact_receipt_lines"), Math.Round(insights.SalesByDepartment.Sum(d => d.Value), 0));
-        Assert.Equal(db.Scalar("SELECT COUNT(*) FROM fact_receipts WHERE TenderType = 'CASH'"), insights.TenderMix.Single(t => t.Label == "CASH").Count);
+        Assert.Equal(
+            Money(db, "SELECT SUM(ExtPrice) FROM fact_receipt_lines"),
+            Math.Round(insights.SalesByDepartment.Sum(d => d.Value), 0)
+        );
+        Assert.Equal(
+            db.Scalar("SELECT COUNT(*) FROM fact_receipts WHERE TenderType = 'CASH'"),
+            insights.TenderMix.Single(t => t.Label == "CASH").Count
+        );
         Assert.Equal(10, insights.TopStores.Count);
-        Assert.Equal(Money(db, "SELECT MAX(s) FROM (SELECT SUM(Subtotal) AS s FROM fact_receipts GROUP BY StoreID)"), Math.Round(insights.TopStores[0].Value, 0));
+        Assert.Equal(
+            Money(db, "SELECT MAX(s) FROM (SELECT SUM(Subtotal) AS s FROM fact_receipts GROUP BY StoreID)"),
+            Math.Round(insights.TopStores[0].Value, 0)
+        );
         Assert.Equal(10, insights.TopProducts.Count);
-        Assert.Equal(db.Scalar("SELECT COUNT(*) FROM fact_store_inventory_txn WHERE Balance = 0 AND QtyDelta < 0"), insights.StockoutsByDay.Sum(d => d.Count));
+        Assert.Equal(
+            db.Scalar("SELECT COUNT(*) FROM fact_store_inventory_txn WHERE Balance = 0 AND QtyDelta < 0"),
+            insights.StockoutsByDay.Sum(d => d.Count)
+        );
     }
 
     [Fact]
@@ -67,6 +94,9 @@ public sealed class InsightsTests(SmallDataset dataset)
     {
         using var command = db.CreateCommand();
         command.CommandText = sql;
-        return Math.Round(Convert.ToDouble(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture), 0);
+        return Math.Round(
+            Convert.ToDouble(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture),
+            0
+        );
     }
 }

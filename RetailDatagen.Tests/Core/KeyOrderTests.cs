@@ -19,11 +19,13 @@ public sealed class KeyOrderTests(SmallDataset dataset)
         using var db = TestRuns.Open(dataset.Directory);
 
         var rows = db.Scalar($"SELECT COUNT(*) FROM \"{table.Name}\"");
-        var outOfOrder = db.Scalar($"""
+        var outOfOrder = db.Scalar(
+            $"""
             SELECT COUNT(*) FROM (SELECT ROW_NUMBER() OVER (ORDER BY {table.OrderBy}) AS k,
                               ROW_NUMBER() OVER (ORDER BY rowid) AS n FROM "{table.Name}")
             WHERE k <> n
-            """);
+            """
+        );
 
         Assert.True(rows > 0, $"{table.Name} has rows");
         Assert.Equal(0, outOfOrder);

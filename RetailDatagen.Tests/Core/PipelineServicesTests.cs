@@ -25,7 +25,11 @@ public sealed class PipelineServicesTests : IDisposable
             .BuildServiceProvider();
 
         var pipeline = services.GetRequiredService<GenerationPipeline>();
-        var manifest = await pipeline.RunAsync(Request(TestRuns.Tiny with { Format = OutputFormat.Csv }), null, TestContext.Current.CancellationToken);
+        var manifest = await pipeline.RunAsync(
+            Request(TestRuns.Tiny with { Format = OutputFormat.Csv }),
+            null,
+            TestContext.Current.CancellationToken
+        );
 
         Assert.Same(pipeline, services.GetRequiredService<GenerationPipeline>());
         Assert.Equal(clock.GetUtcNow(), manifest.StartedAt);
@@ -49,8 +53,11 @@ public sealed class PipelineServicesTests : IDisposable
             },
         };
 
-        await Assert.ThrowsAsync<IOException>(
-            () => services.GetRequiredService<GenerationPipeline>().RunAsync(request, null, TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<IOException>(() =>
+            services
+                .GetRequiredService<GenerationPipeline>()
+                .RunAsync(request, null, TestContext.Current.CancellationToken)
+        );
 
         var error = Assert.Single(_logs.Entries, e => e.Level >= LogLevel.Error);
         Assert.Contains(request.RunId, error.Message, StringComparison.Ordinal);
@@ -60,7 +67,12 @@ public sealed class PipelineServicesTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     private GenerationRequest Request(GenerationOptions options) =>
-        new() { Options = options, OutputDirectory = _temp.Combine("run"), RunId = TestRuns.NewRunId() };
+        new()
+        {
+            Options = options,
+            OutputDirectory = _temp.Combine("run"),
+            RunId = TestRuns.NewRunId(),
+        };
 
     private sealed record LogEntry(LogLevel Level, string Message, Exception? Exception);
 
@@ -76,11 +88,13 @@ public sealed class PipelineServicesTests : IDisposable
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(
-            LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Entries.Enqueue(new LogEntry(logLevel, formatter(state, exception), exception));
+            LogLevel logLevel,
+            EventId eventId,
+            TState state,
+            Exception? exception,
+            Func<TState, Exception?, string> formatter
+        ) => Entries.Enqueue(new LogEntry(logLevel, formatter(state, exception), exception));
 
-        public void Dispose()
-        {
-        }
+        public void Dispose() { }
     }
 }

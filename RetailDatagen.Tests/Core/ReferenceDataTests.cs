@@ -7,9 +7,57 @@ public sealed class ReferenceDataTests
 {
     private static readonly string[] StatesAndDc =
     [
-        "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD",
-        "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC",
-        "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY",
+        "AL",
+        "AK",
+        "AZ",
+        "AR",
+        "CA",
+        "CO",
+        "CT",
+        "DE",
+        "DC",
+        "FL",
+        "GA",
+        "HI",
+        "ID",
+        "IL",
+        "IN",
+        "IA",
+        "KS",
+        "KY",
+        "LA",
+        "ME",
+        "MD",
+        "MA",
+        "MI",
+        "MN",
+        "MS",
+        "MO",
+        "MT",
+        "NE",
+        "NV",
+        "NH",
+        "NJ",
+        "NM",
+        "NY",
+        "NC",
+        "ND",
+        "OH",
+        "OK",
+        "OR",
+        "PA",
+        "RI",
+        "SC",
+        "SD",
+        "TN",
+        "TX",
+        "UT",
+        "VT",
+        "VA",
+        "WA",
+        "WV",
+        "WI",
+        "WY",
     ];
 
     [Fact]
@@ -22,14 +70,20 @@ public sealed class ReferenceDataTests
         Assert.All(places, p => Assert.Matches("^[0-9]{5}$", p.ZipCode));
         Assert.Equal(places.Count, places.Select(p => p.ZipCode).Distinct().Count());
         Assert.Equal(places.Count, places.Select(p => (p.City, p.State)).Distinct().Count());
-        Assert.All(places, p =>
-        {
-            Assert.InRange(p.Latitude, 18, 72);
-            Assert.InRange(p.Longitude, -180, -65);
-            Assert.True(p.Population > 0);
-            Assert.False(string.IsNullOrWhiteSpace(p.District));
-        });
-        Assert.Equal(["Midwest", "Northeast", "Southeast", "Southwest", "West"], places.Select(p => p.Region).Distinct().Order());
+        Assert.All(
+            places,
+            p =>
+            {
+                Assert.InRange(p.Latitude, 18, 72);
+                Assert.InRange(p.Longitude, -180, -65);
+                Assert.True(p.Population > 0);
+                Assert.False(string.IsNullOrWhiteSpace(p.District));
+            }
+        );
+        Assert.Equal(
+            ["Midwest", "Northeast", "Southeast", "Southwest", "West"],
+            places.Select(p => p.Region).Distinct().Order()
+        );
         Assert.Contains(places, p => p.ZipCode.StartsWith('0'));
     }
 

@@ -3,7 +3,8 @@ using RetailDatagen.Tests.TestSupport;
 
 namespace RetailDatagen.Tests.Core;
 
-/// <summary>The output folder is claimed by an OS lock for the whole run, and the final move replaces only what was claimed.</summary>
+/// <summary>The output folder is claimed by an OS lock for the whole run, and the final move replaces only what was
+/// claimed.</summary>
 public sealed class RunFolderClaimTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
@@ -17,7 +18,10 @@ public sealed class RunFolderClaimTests : IDisposable
         {
             var error = Assert.Throws<OutputFolderException>(() => new RunFolder(Target, "b", overwrite: true));
             Assert.Contains("is being written by another run", error.Message, StringComparison.Ordinal);
-            Assert.True(Directory.Exists(first.StagingDirectory), "the refused claim touched the first run's staging folder");
+            Assert.True(
+                Directory.Exists(first.StagingDirectory),
+                "the refused claim touched the first run's staging folder"
+            );
         }
 
         using var third = new RunFolder(Target, "c", overwrite: false);
@@ -29,9 +33,17 @@ public sealed class RunFolderClaimTests : IDisposable
     {
         using (var folder = new RunFolder(Target, "a", overwrite: false))
         {
-            await File.WriteAllTextAsync(folder.StagedPath("manifest.json"), "{}", TestContext.Current.CancellationToken);
+            await File.WriteAllTextAsync(
+                folder.StagedPath("manifest.json"),
+                "{}",
+                TestContext.Current.CancellationToken
+            );
             Directory.CreateDirectory(Target);
-            await File.WriteAllTextAsync(Path.Combine(Target, "keep.txt"), "mine", TestContext.Current.CancellationToken);
+            await File.WriteAllTextAsync(
+                Path.Combine(Target, "keep.txt"),
+                "mine",
+                TestContext.Current.CancellationToken
+            );
 
             var error = Assert.Throws<OutputFolderException>(folder.Commit);
             Assert.Contains("is not empty", error.Message, StringComparison.Ordinal);
@@ -46,9 +58,17 @@ public sealed class RunFolderClaimTests : IDisposable
     {
         Directory.CreateDirectory(Target);
         await File.WriteAllTextAsync(Path.Combine(Target, "keep.txt"), "mine", TestContext.Current.CancellationToken);
-        Assert.Contains("--force replaces only an empty folder or an earlier run folder", Assert.Throws<OutputFolderException>(() => new RunFolder(Target, "a", overwrite: true)).Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "--force replaces only an empty folder or an earlier run folder",
+            Assert.Throws<OutputFolderException>(() => new RunFolder(Target, "a", overwrite: true)).Message,
+            StringComparison.Ordinal
+        );
 
-        await File.WriteAllTextAsync(Path.Combine(Target, RunManifest.FileName), "{}", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(
+            Path.Combine(Target, RunManifest.FileName),
+            "{}",
+            TestContext.Current.CancellationToken
+        );
         using (var folder = new RunFolder(Target, "b", overwrite: true))
         {
             await File.WriteAllTextAsync(folder.StagedPath("new.txt"), "new", TestContext.Current.CancellationToken);
@@ -70,7 +90,13 @@ public sealed class RunFolderClaimTests : IDisposable
         var removed = RunFolder.RemoveStale(_temp.Path);
 
         Assert.Equal([".staging-dead", ".staging-dead.old"], removed.Order(StringComparer.Ordinal));
-        Assert.Equal([".staging-live", ".staging-live.lock"], Directory.EnumerateFileSystemEntries(_temp.Path, ".staging-*").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            [".staging-live", ".staging-live.lock"],
+            Directory
+                .EnumerateFileSystemEntries(_temp.Path, ".staging-*")
+                .Select(Path.GetFileName)
+                .Order(StringComparer.Ordinal)
+        );
     }
 
     public void Dispose() => _temp.Dispose();

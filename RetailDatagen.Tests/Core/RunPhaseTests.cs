@@ -13,12 +13,24 @@ public sealed class RunPhaseTests : IDisposable
     public async Task Run_ReportsEveryPhaseInOrder_RunningThenCompleted()
     {
         var progress = new PhaseRecorder();
-        await TestRuns.GenerateAsync(TestRuns.Tiny, _temp.Combine("run"), progress, TestContext.Current.CancellationToken);
+        await TestRuns.GenerateAsync(
+            TestRuns.Tiny,
+            _temp.Combine("run"),
+            progress,
+            TestContext.Current.CancellationToken
+        );
 
         var phases = progress.Phases.ToList();
         Assert.Equal(
-            [RunPhase.Generating, RunPhase.BuildingIndexes, RunPhase.CheckingKeys, RunPhase.Reports, RunPhase.Committing],
-            phases.Select(p => p.Phase).Distinct());
+            [
+                RunPhase.Generating,
+                RunPhase.BuildingIndexes,
+                RunPhase.CheckingKeys,
+                RunPhase.Reports,
+                RunPhase.Committing,
+            ],
+            phases.Select(p => p.Phase).Distinct()
+        );
         foreach (var group in phases.GroupBy(p => p.Phase))
         {
             var reports = group.ToList();
@@ -35,10 +47,14 @@ public sealed class RunPhaseTests : IDisposable
         var order = phases.Select(p => (p.Phase, p.State)).ToList();
         Assert.All(
             order.Zip(order.Skip(1)).Where(pair => pair.First.Phase != pair.Second.Phase),
-            pair => Assert.Equal(TableState.Completed, pair.First.State));
+            pair => Assert.Equal(TableState.Completed, pair.First.State)
+        );
 
         // One report per index built, each a step towards 1.
-        var indexSteps = phases.Where(p => p.Phase == RunPhase.BuildingIndexes && p.State == TableState.Running).Skip(1).ToList();
+        var indexSteps = phases
+            .Where(p => p.Phase == RunPhase.BuildingIndexes && p.State == TableState.Running)
+            .Skip(1)
+            .ToList();
         Assert.NotEmpty(indexSteps);
         Assert.Equal(1, indexSteps[^1].Fraction);
     }
@@ -52,7 +68,8 @@ public sealed class RunPhaseTests : IDisposable
 
         Assert.Equal(
             [RunPhase.Generating, RunPhase.Reports, RunPhase.Committing],
-            progress.Phases.Select(p => p.Phase).Distinct());
+            progress.Phases.Select(p => p.Phase).Distinct()
+        );
         Assert.Equal(TableState.Completed, progress.Phases.Last().State);
     }
 
@@ -69,7 +86,8 @@ public sealed class RunPhaseTests : IDisposable
         });
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            TestRuns.GenerateAsync(TestRuns.Tiny, _temp.Combine("cancelled"), progress, cancel.Token));
+            TestRuns.GenerateAsync(TestRuns.Tiny, _temp.Combine("cancelled"), progress, cancel.Token)
+        );
 
         var last = progress.Phases.Last();
         Assert.Equal(RunPhase.Generating, last.Phase);
@@ -78,7 +96,9 @@ public sealed class RunPhaseTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private sealed class PhaseRecorder(Action<TableProgress>? onTable = null) : IProgress<TableProgress>, IProgress<PhaseProgress>
+    private sealed class PhaseRecorder(Action<TableProgress>? onTable = null)
+        : IProgress<TableProgress>,
+            IProgress<PhaseProgress>
     {
         private readonly ConcurrentQueue<PhaseProgress> _phases = new();
 

@@ -5,7 +5,8 @@ using RetailDatagen.Tests.TestSupport;
 
 namespace RetailDatagen.Tests.Core;
 
-/// <summary>The overview aggregates a run stores while it writes its rows (overview.json), in every output mode.</summary>
+/// <summary>The overview aggregates a run stores while it writes its rows (overview.json), in every output
+/// mode.</summary>
 public sealed class StoredOverviewTests(SmallDataset dataset) : IDisposable
 {
     private readonly TempDirectory _temp = new();
@@ -21,7 +22,10 @@ public sealed class StoredOverviewTests(SmallDataset dataset) : IDisposable
         Assert.NotNull(stored);
         Assert.True(stored.HasFacts);
         Assert.Equal(Json(computed), Json(stored));
-        Assert.Contains(dataset.Manifest.Files, f => f.Path == StoredOverview.FileName && f.Bytes == new FileInfo(path).Length);
+        Assert.Contains(
+            dataset.Manifest.Files,
+            f => f.Path == StoredOverview.FileName && f.Bytes == new FileInfo(path).Length
+        );
     }
 
     [Fact]
@@ -31,7 +35,14 @@ public sealed class StoredOverviewTests(SmallDataset dataset) : IDisposable
         var sqlite = _temp.Combine("sqlite");
         var token = TestContext.Current.CancellationToken;
         await TestRuns.GenerateAsync(TestRuns.Tiny with { Format = OutputFormat.Csv }, csv, cancellationToken: token);
-        await TestRuns.GenerateAsync(TestRuns.Tiny with { Format = OutputFormat.Sqlite }, sqlite, cancellationToken: token);
+        await TestRuns.GenerateAsync(
+            TestRuns.Tiny with
+            {
+                Format = OutputFormat.Sqlite,
+            },
+            sqlite,
+            cancellationToken: token
+        );
 
         var stored = StoredOverview.TryRead(Path.Combine(csv, StoredOverview.FileName));
 
@@ -43,7 +54,14 @@ public sealed class StoredOverviewTests(SmallDataset dataset) : IDisposable
     public async Task MasterOnlyRun_StoresTheDimensionAggregates_WithoutFacts()
     {
         var dir = _temp.Combine("master");
-        await TestRuns.GenerateAsync(TestRuns.Tiny with { GenerateFacts = false }, dir, cancellationToken: TestContext.Current.CancellationToken);
+        await TestRuns.GenerateAsync(
+            TestRuns.Tiny with
+            {
+                GenerateFacts = false,
+            },
+            dir,
+            cancellationToken: TestContext.Current.CancellationToken
+        );
 
         var stored = StoredOverview.TryRead(Path.Combine(dir, StoredOverview.FileName));
 

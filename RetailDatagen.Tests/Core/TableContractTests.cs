@@ -44,7 +44,9 @@ public sealed class TableContractTests
         {
             Assert.True(
                 Equals(Normalize(expected[i]), written.Values[i]),
-                $"{table.Name}: column {i + 1} ({table.Columns[i]}) was written '{written.Values[i]}', its property holds '{expected[i]}'.");
+                $"{table.Name}: column {i + 1} ({table.Columns[i]}) was written '{written.Values[i]}', its property "
+                    + $"holds '{expected[i]}'."
+            );
         }
     }
 
@@ -53,19 +55,27 @@ public sealed class TableContractTests
     public void EfModel_MapsTheRowTypeToTheContractTableAndColumns(string name)
     {
         var table = Tables.FindByName(name)!;
-        using var context = new RetailDbContext(new DbContextOptionsBuilder<RetailDbContext>().UseSqlite("Data Source=:memory:").Options);
+        using var context = new RetailDbContext(
+            new DbContextOptionsBuilder<RetailDbContext>().UseSqlite("Data Source=:memory:").Options
+        );
         var entity = context.Model.FindEntityType(table.RowType)!;
 
         Assert.Equal(table.Name, entity.GetTableName());
-        Assert.Equal(table.Columns.Order(StringComparer.Ordinal), entity.GetProperties().Select(p => p.GetColumnName()).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            table.Columns.Order(StringComparer.Ordinal),
+            entity.GetProperties().Select(p => p.GetColumnName()).Order(StringComparer.Ordinal)
+        );
         Assert.Equal(table.KeyColumns, entity.FindPrimaryKey()!.Properties.Select(p => p.GetColumnName()));
     }
 
     // Declaration order: the metadata token grows with each member declared in the source file.
     private static List<PropertyInfo> ColumnProperties(Type rowType) =>
-        [.. rowType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.CanRead && p.CanWrite)
-            .OrderBy(p => p.MetadataToken)];
+        [
+            .. rowType
+                .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.CanRead && p.CanWrite)
+                .OrderBy(p => p.MetadataToken),
+        ];
 
     private static object DistinctValue(PropertyInfo property, int column)
     {
@@ -79,16 +89,25 @@ public sealed class TableContractTests
             _ when underlying == typeof(string) => $"the {property.Name}",
             _ when underlying == typeof(bool) => column % 2 == 1,
             _ when underlying == typeof(DateOnly) => new DateOnly(2024, 1, 1).AddDays(column),
-            _ when underlying == typeof(DateTime) => new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Unspecified).AddHours(column),
+            _ when underlying == typeof(DateTime) => new DateTime(
+                2024,
+                1,
+                1,
+                0,
+                0,
+                0,
+                DateTimeKind.Unspecified
+            ).AddHours(column),
             _ => throw new NotSupportedException($"No distinct test value for {type}."),
         };
     }
 
-    private static object Normalize(object value) => value switch
-    {
-        int i => (long)i,
-        _ => value,
-    };
+    private static object Normalize(object value) =>
+        value switch
+        {
+            int i => (long)i,
+            _ => value,
+        };
 
     private sealed class RecordingWriter : IFieldWriter
     {

@@ -31,7 +31,10 @@ public sealed class TradeAreasTests
                 Assert.Equal(home.Store(k), Areas.HomeStore(i, k));
                 var place = plan.Geographies[plan.Stores[home.Store(k) - 1].GeographyID - 1];
                 var miles = Geo.Miles(home.Latitude, home.Longitude, place.Latitude, place.Longitude);
-                Assert.True(miles <= TradeAreas.ReachMiles, $"customer {i}: home store {home.Store(k)} is {miles:F1} miles away");
+                Assert.True(
+                    miles <= TradeAreas.ReachMiles,
+                    $"customer {i}: home store {home.Store(k)} is {miles:F1} miles away"
+                );
                 Assert.True(k == 0 || home.Weight(k) <= home.Weight(k - 1));
             }
 
@@ -49,7 +52,10 @@ public sealed class TradeAreasTests
             var zips = plan.GeographyEntries[home.GeographyId - 1].Zips;
             var own = zips.Single(z => z.ZipCode == home.ZipCode);
             var nearest = zips.Min(z => Geo.Miles(home.Latitude, home.Longitude, z.Latitude, z.Longitude));
-            Assert.True(Geo.Miles(home.Latitude, home.Longitude, own.Latitude, own.Longitude) <= nearest + 0.1, $"customer {i} in {home.ZipCode}");
+            Assert.True(
+                Geo.Miles(home.Latitude, home.Longitude, own.Latitude, own.Longitude) <= nearest + 0.1,
+                $"customer {i} in {home.ZipCode}"
+            );
         }
     }
 
@@ -57,7 +63,15 @@ public sealed class TradeAreasTests
     public void WithASingleStore_AllCustomersLiveWithinReachOfIt_AndShopThere()
     {
         // Places beyond the reach of the only store get no customers, however many places the run has.
-        var plan = new MasterPlan(Presets.Small with { Geographies = 633, Stores = 1, DistributionCenters = 1, Customers = 2_000 });
+        var plan = new MasterPlan(
+            Presets.Small with
+            {
+                Geographies = 633,
+                Stores = 1,
+                DistributionCenters = 1,
+                Customers = 2_000,
+            }
+        );
         var store = plan.Geographies[plan.Stores[0].GeographyID - 1];
 
         for (var i = 0; i < 2_000; i++)
@@ -83,7 +97,8 @@ public sealed class TradeAreasTests
 
         Assert.NotEqual(
             Enumerable.Range(0, 200).Select(i => Areas.Locate(i).Latitude),
-            Enumerable.Range(0, 200).Select(i => other.Locate(i).Latitude));
+            Enumerable.Range(0, 200).Select(i => other.Locate(i).Latitude)
+        );
         for (var s = 1; s <= Network.Stores; s++)
         {
             Assert.Equal(Areas.StoreDemandWeight(s), again.StoreDemandWeight(s));
@@ -173,7 +188,10 @@ public sealed class TradeAreasTests
         var members = Enumerable.Range(0, Network.Customers).Where(Areas.IsLoyaltyMember).ToList();
         Assert.InRange(members.Count / (double)Network.Customers, 0.37, 0.43);
         var memberVisits = members.Average(i => receipts[i]);
-        var otherVisits = Enumerable.Range(0, Network.Customers).Where(i => !Areas.IsLoyaltyMember(i)).Average(i => receipts[i]);
+        var otherVisits = Enumerable
+            .Range(0, Network.Customers)
+            .Where(i => !Areas.IsLoyaltyMember(i))
+            .Average(i => receipts[i]);
         Assert.True(memberVisits > 1.5 * otherVisits, $"members {memberVisits:F2} vs others {otherVisits:F2} receipts");
     }
 
@@ -185,7 +203,10 @@ public sealed class TradeAreasTests
         var nearby = stores.Select(s => (double)Areas.CustomersWithin25Miles(s)).ToList();
 
         Assert.Equal(1.0, demand.Average(), 6);
-        Assert.True(RankCorrelation.Spearman(demand, nearby) >= 0.5, $"Spearman {RankCorrelation.Spearman(demand, nearby):F2}");
+        Assert.True(
+            RankCorrelation.Spearman(demand, nearby) >= 0.5,
+            $"Spearman {RankCorrelation.Spearman(demand, nearby):F2}"
+        );
         var random = new RowRandom(2, RandomStream.Receipts, 2);
         var travel = new int[Network.Stores + 1];
         for (var d = 0; d < 100_000; d++)

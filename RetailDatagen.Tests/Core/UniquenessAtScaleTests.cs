@@ -18,18 +18,32 @@ public sealed class UniquenessAtScaleTests : IDisposable
             GenerateFacts = false,
             Seed = 7,
         };
-        await TestRuns.GenerateAsync(options, _temp.Combine("run"), cancellationToken: TestContext.Current.CancellationToken);
+        await TestRuns.GenerateAsync(
+            options,
+            _temp.Combine("run"),
+            cancellationToken: TestContext.Current.CancellationToken
+        );
         using var db = TestRuns.Open(_temp.Combine("run"));
 
         Assert.Equal(500_000, db.Scalar("SELECT COUNT(*) FROM dim_customers"));
-        foreach (var (table, column) in new[]
+        foreach (
+            var (table, column) in new[]
+            {
+                ("dim_customers", "LoyaltyCard"),
+                ("dim_customers", "BLEId"),
+                ("dim_customers", "AdId"),
+                ("dim_stores", "StoreNumber"),
+                ("dim_distribution_centers", "DCNumber"),
+                ("dim_trucks", "LicensePlate"),
+            }
+        )
         {
-            ("dim_customers", "LoyaltyCard"), ("dim_customers", "BLEId"), ("dim_customers", "AdId"),
-            ("dim_stores", "StoreNumber"), ("dim_distribution_centers", "DCNumber"), ("dim_trucks", "LicensePlate"),
-        })
-        {
-            Assert.Equal(db.Scalar($"SELECT COUNT(*) FROM {table}"), db.Scalar($"SELECT COUNT(DISTINCT {column}) FROM {table}"));
-            var unique = db.Rows($"PRAGMA index_list({table})").Where(i => (long)i[2]! == 1)
+            Assert.Equal(
+                db.Scalar($"SELECT COUNT(*) FROM {table}"),
+                db.Scalar($"SELECT COUNT(DISTINCT {column}) FROM {table}")
+            );
+            var unique = db.Rows($"PRAGMA index_list({table})")
+                .Where(i => (long)i[2]! == 1)
                 .SelectMany(i => db.Rows($"PRAGMA index_info(\"{i[1]}\")").Select(c => (string)c[2]!));
             Assert.Contains(column, unique);
         }

@@ -51,11 +51,15 @@ public sealed class AppProcess : IDisposable
     /// <summary>Sends a signal with kill(1), as a user, systemd or docker would.</summary>
     public void Signal(string name)
     {
-        using var kill = Process.Start("kill", ["-" + name, Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var kill = Process.Start(
+            "kill",
+            ["-" + name, Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]
+        );
         kill.WaitForExit();
     }
 
-    /// <summary>The exit code. The generous limit only keeps a hung child from hanging the suite; it is not a speed check.</summary>
+    /// <summary>The exit code. The generous limit only keeps a hung child from hanging the suite; it is not a speed
+    /// check.</summary>
     public async Task<int> WaitForExitAsync()
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
@@ -73,7 +77,8 @@ public sealed class AppProcess : IDisposable
         return _process.ExitCode;
     }
 
-    /// <summary>Waits until <paramref name="condition"/> holds (polling the file system), failing with the child's output if it exits first.</summary>
+    /// <summary>Waits until <paramref name="condition"/> holds (polling the file system), failing with the child's
+    /// output if it exits first.</summary>
     public async Task WaitUntilAsync(Func<bool> condition, string what)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
@@ -82,7 +87,9 @@ public sealed class AppProcess : IDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"The app exited ({_process.ExitCode}) before {what}. stderr: {StandardError}");
+                throw new InvalidOperationException(
+                    $"The app exited ({_process.ExitCode}) before {what}. stderr: {StandardError}"
+                );
             }
 
             await Task.Delay(25, limit.Token);

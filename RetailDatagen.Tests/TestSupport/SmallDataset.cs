@@ -11,7 +11,12 @@ public sealed class SmallDataset : IAsyncLifetime
 {
     private readonly TempDirectory _temp = new();
 
-    public static GenerationOptions Options { get; } = Presets.Small with { Seed = 20240101, Format = OutputFormat.Both };
+    public static GenerationOptions Options { get; } =
+        Presets.Small with
+        {
+            Seed = 20240101,
+            Format = OutputFormat.Both,
+        };
 
     public string OutputRoot => _temp.Combine("output");
 
@@ -26,13 +31,16 @@ public sealed class SmallDataset : IAsyncLifetime
 
     public string DatabasePath => Path.Combine(Directory, RunFolder.DatabaseFile);
 
-    /// <summary>SHA-256 of <c>retail.db</c> right after it was written: tests that must leave it unchanged compare with it.</summary>
+    /// <summary>SHA-256 of <c>retail.db</c> right after it was written: tests that must leave it unchanged compare with
+    /// it.</summary>
     public string DatabaseHashAsWritten { get; private set; } = "";
 
     public async ValueTask InitializeAsync()
     {
         Manifest = await TestRuns.GenerateFolderAsync(OutputRoot, Options);
-        DatabaseHashAsWritten = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(DatabasePath)));
+        DatabaseHashAsWritten = Convert.ToHexString(
+            System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(DatabasePath))
+        );
     }
 
     public ValueTask DisposeAsync()

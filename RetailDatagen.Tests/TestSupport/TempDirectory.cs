@@ -7,7 +7,11 @@ public sealed class TempDirectory : IDisposable
 {
     public TempDirectory()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "retaildatagen-tests", Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(
+            System.IO.Path.GetTempPath(),
+            "retaildatagen-tests",
+            Guid.NewGuid().ToString("N")
+        );
         Directory.CreateDirectory(Path);
     }
 

@@ -15,46 +15,68 @@ public static class TestRuns
     /// The one tiny preset of the tests: every table, a few thousand rows, generated in well under a second.
     /// Tests that need a different shape say so with <c>Tiny with { … }</c>.
     /// </summary>
-    public static GenerationOptions Tiny { get; } = Presets.Small with
-    {
-        Preset = "custom",
-        Customers = 2_000,
-        Products = 300,
-        Stores = 12,
-        Days = 3,
-        CustomersPerStorePerDay = 60,
-        OnlineOrdersPerDay = 100,
-        MarketingImpressionsPerDay = 500,
-        BatchSize = 500,
-    };
+    public static GenerationOptions Tiny { get; } =
+        Presets.Small with
+        {
+            Preset = "custom",
+            Customers = 2_000,
+            Products = 300,
+            Stores = 12,
+            Days = 3,
+            CustomersPerStorePerDay = 60,
+            OnlineOrdersPerDay = 100,
+            MarketingImpressionsPerDay = 500,
+            BatchSize = 500,
+        };
 
-    public static string NewRunId() =>
-        $"20260101-000000-{Interlocked.Increment(ref _counter) % 0x10000:x4}";
+    public static string NewRunId() => $"20260101-000000-{Interlocked.Increment(ref _counter) % 0x10000:x4}";
 
     public static Task<RunManifest> GenerateAsync(
-        GenerationOptions options, string directory, IProgress<TableProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        GenerationOptions options,
+        string directory,
+        IProgress<TableProgress>? progress = null,
+        CancellationToken cancellationToken = default
+    ) =>
         new GenerationPipeline().RunAsync(
-            new GenerationRequest { Options = options, OutputDirectory = directory, RunId = NewRunId() },
+            new GenerationRequest
+            {
+                Options = options,
+                OutputDirectory = directory,
+                RunId = NewRunId(),
+            },
             progress,
-            cancellationToken);
+            cancellationToken
+        );
 
     /// <summary>
-    /// Writes a run folder named after its run id (or <paramref name="folderName"/>) under <paramref name="outputRoot"/>,
-    /// exactly as the app and the CLI write one, with a clock fixed at <paramref name="startedAt"/>. The same options and
+    /// Writes a run folder named after its run id (or <paramref name="folderName"/>) under <paramref
+    /// name="outputRoot"/>,
+    /// exactly as the app and the CLI write one, with a clock fixed at <paramref name="startedAt"/>. The same options
+    /// and
     /// clock always give the same folder, so each one is generated once per test run and copied after that.
     /// </summary>
     public static async Task<RunManifest> WriteAsync(
-        string outputRoot, GenerationOptions? options = null, DateTimeOffset? startedAt = null, string? folderName = null)
+        string outputRoot,
+        GenerationOptions? options = null,
+        DateTimeOffset? startedAt = null,
+        string? folderName = null
+    )
     {
         var key = (options ?? Tiny, startedAt ?? DefaultStart);
-        var (folder, manifest) = await Templates.GetOrAdd(key, k => new(() => WriteTemplateAsync(k.Options, k.StartedAt))).Value;
+        var (folder, manifest) = await Templates
+            .GetOrAdd(key, k => new(() => WriteTemplateAsync(k.Options, k.StartedAt)))
+            .Value;
         CopyDirectory(folder, Path.Combine(outputRoot, folderName ?? manifest.RunId));
         return manifest;
     }
 
     /// <summary>Generates a run folder (no copy), as <see cref="WriteAsync"/> describes.</summary>
     public static async Task<RunManifest> GenerateFolderAsync(
-        string outputRoot, GenerationOptions options, DateTimeOffset? startedAt = null, string? folderName = null)
+        string outputRoot,
+        GenerationOptions options,
+        DateTimeOffset? startedAt = null,
+        string? folderName = null
+    )
     {
         var clock = new FixedClock(startedAt ?? DefaultStart);
         var runId = RunIds.New(clock);
@@ -71,9 +93,15 @@ public static class TestRuns
 
     private static readonly TempDirectory TemplateRoot = DeletedOnExit(new TempDirectory());
 
-    private static readonly ConcurrentDictionary<(GenerationOptions Options, DateTimeOffset StartedAt), Lazy<Task<(string Folder, RunManifest Manifest)>>> Templates = new();
+    private static readonly ConcurrentDictionary<
+        (GenerationOptions Options, DateTimeOffset StartedAt),
+        Lazy<Task<(string Folder, RunManifest Manifest)>>
+    > Templates = new();
 
-    private static async Task<(string Folder, RunManifest Manifest)> WriteTemplateAsync(GenerationOptions options, DateTimeOffset startedAt)
+    private static async Task<(string Folder, RunManifest Manifest)> WriteTemplateAsync(
+        GenerationOptions options,
+        DateTimeOffset startedAt
+    )
     {
         var root = TemplateRoot.Combine(Guid.NewGuid().ToString("N"));
         var manifest = await GenerateFolderAsync(root, options, startedAt);
@@ -99,7 +127,9 @@ public static class TestRuns
 
     public static SqliteConnection Open(string runDirectory)
     {
-        var connection = new SqliteConnection($"Data Source={Path.Combine(runDirectory, RunFolder.DatabaseFile)};Mode=ReadOnly;Pooling=False");
+        var connection = new SqliteConnection(
+            $"Data Source={Path.Combine(runDirectory, RunFolder.DatabaseFile)};Mode=ReadOnly;Pooling=False"
+        );
         connection.Open();
         return connection;
     }

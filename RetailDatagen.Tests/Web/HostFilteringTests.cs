@@ -4,7 +4,8 @@ using RetailDatagen.Tests.Web.TestSupport;
 
 namespace RetailDatagen.Tests.Web;
 
-/// <summary>The Host header decides who is answered: a DNS-rebinding page gets a 400, the loopback names get the app.</summary>
+/// <summary>The Host header decides who is answered: a DNS-rebinding page gets a 400, the loopback names get the
+/// app.</summary>
 public sealed class HostFilteringTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
@@ -19,7 +20,10 @@ public sealed class HostFilteringTests : IDisposable
     [InlineData("192.168.1.20:5000", HttpStatusCode.BadRequest)]
     public async Task BoundToLoopback_AnswersOnlyLoopbackHostNames(string host, HttpStatusCode expected)
     {
-        await using var app = new AppFactory(_temp.Path, settings: new Dictionary<string, string> { ["urls"] = "http://127.0.0.1:5000" });
+        await using var app = new AppFactory(
+            _temp.Path,
+            settings: new Dictionary<string, string> { ["urls"] = "http://127.0.0.1:5000" }
+        );
 
         Assert.Equal(expected, await GetRunsAsync(app, host));
     }
@@ -31,11 +35,14 @@ public sealed class HostFilteringTests : IDisposable
     [InlineData("localhost", HttpStatusCode.BadRequest)]
     public async Task BoundToAllInterfaces_AnswersTheConfiguredAllowedHosts(string host, HttpStatusCode expected)
     {
-        await using var app = new AppFactory(_temp.Path, settings: new Dictionary<string, string>
-        {
-            ["urls"] = "http://0.0.0.0:8080",
-            ["AllowedHosts"] = "datagen.example",
-        });
+        await using var app = new AppFactory(
+            _temp.Path,
+            settings: new Dictionary<string, string>
+            {
+                ["urls"] = "http://0.0.0.0:8080",
+                ["AllowedHosts"] = "datagen.example",
+            }
+        );
 
         Assert.Equal(expected, await GetRunsAsync(app, host));
     }

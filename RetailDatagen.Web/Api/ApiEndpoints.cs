@@ -24,15 +24,19 @@ public static class ApiEndpoints
         api.MapGet("/runs", ListRuns).WithSummary("Every run, newest first.");
         api.MapGet("/runs/{runId}", GetRun).WithSummary("A finished run's manifest (options, tables, quality).");
         api.MapGet("/runs/{runId}/tables/{table}", GetTablePage)
-            .WithSummary("One page of a table: sort=Column or -Column, filter=Column~op~value (repeatable; op is "
-                + "eq, ne, lt, le, gt, ge, between (two values), contains, starts or empty), search, searchColumn.");
+            .WithSummary(
+                "One page of a table: sort=Column or -Column, filter=Column~op~value (repeatable; op is "
+                    + "eq, ne, lt, le, gt, ge, between (two values), contains, starts or empty), search, searchColumn."
+            );
         api.MapGet("/runs/{runId}/tables/{table}/export.csv", ExportTable)
             .WithSummary("Every row of the filtered, sorted view as CSV.");
         api.MapGet("/runs/{runId}/tables/{table}/facets", GetFacets)
             .WithSummary("Top values with counts of the low-cardinality columns of the filtered view.");
         api.MapGet("/runs/{runId}/sql", RunSql)
-            .WithSummary("Runs read-only SQL (time limit, row cap) and returns {columns, rows, truncated, elapsedMs, "
-                + "firstRowMs}.");
+            .WithSummary(
+                "Runs read-only SQL (time limit, row cap) and returns {columns, rows, truncated, elapsedMs, "
+                    + "firstRowMs}."
+            );
         api.MapGet("/runs/{runId}/sql/export", ExportSql)
             .WithSummary("Streams the full result of read-only SQL as CSV (format=csv) or JSON (format=json).");
         api.MapGet("/dictionary", GetDictionary).WithSummary("What every table and column means.");
@@ -40,8 +44,22 @@ public static class ApiEndpoints
     }
 
     internal static Ok<List<RunListItem>> ListRuns(RunCatalog catalog) =>
-        TypedResults.Ok(catalog.List().Select(r => new RunListItem(r.RunId, r.Status.ToString(), r.Preset, r.Seed,
-            r.StartedAt, r.TotalRows, r.TotalBytes, r.HasDatabase, r.HasCsv)).ToList());
+        TypedResults.Ok(
+            catalog
+                .List()
+                .Select(r => new RunListItem(
+                    r.RunId,
+                    r.Status.ToString(),
+                    r.Preset,
+                    r.Seed,
+                    r.StartedAt,
+                    r.TotalRows,
+                    r.TotalBytes,
+                    r.HasDatabase,
+                    r.HasCsv
+                ))
+                .ToList()
+        );
 
     internal static Results<JsonHttpResult<RunManifest>, NotFound<ApiError>> GetRun(string runId, RunCatalog catalog) =>
         catalog.Find(runId) is { } run
@@ -49,9 +67,18 @@ public static class ApiEndpoints
             : TypedResults.NotFound(new ApiError($"There is no finished run {runId}."));
 
     internal static async Task<Results<Ok<TablePageResponse>, BadRequest<ApiError>, NotFound<ApiError>>> GetTablePage(
-        string runId, string table, RunCatalog catalog, TableBrowser browser, [FromQuery] int? page, [FromQuery] int? size,
-        [FromQuery] string? sort, [FromQuery] string? search, [FromQuery] string? searchColumn,
-        [FromQuery(Name = "filter")] string[]? filter, CancellationToken cancellationToken)
+        string runId,
+        string table,
+        RunCatalog catalog,
+        TableBrowser browser,
+        [FromQuery] int? page,
+        [FromQuery] int? size,
+        [FromQuery] string? sort,
+        [FromQuery] string? search,
+        [FromQuery] string? searchColumn,
+        [FromQuery(Name = "filter")] string[]? filter,
+        CancellationToken cancellationToken
+    )
     {
         if (Database(catalog, runId) is not { } path || Tables.FindByName(table) is not { } info)
         {
@@ -62,16 +89,33 @@ public static class ApiEndpoints
         var rows = size ?? 25;
         if (number < 1 || rows is < 1 or > TableBrowser.MaxPageSize)
         {
-            return TypedResults.BadRequest(new ApiError(
-                $"page must be 1 or more and size between 1 and {TableBrowser.MaxPageSize} (got page={number}, size={rows})."));
+            return TypedResults.BadRequest(
+                new ApiError(
+                    $"page must be 1 or more and size between 1 and {TableBrowser.MaxPageSize} (got page={number}, "
+                        + $"size={rows})."
+                )
+            );
         }
 
         try
         {
-            var query = View(info, sort, search, searchColumn, filter) with { Offset = (number - 1L) * rows, Limit = rows };
+            var query = View(info, sort, search, searchColumn, filter) with
+            {
+                Offset = (number - 1L) * rows,
+                Limit = rows,
+            };
             var result = await browser.QueryAsync(path, query, cancellationToken);
-            return TypedResults.Ok(new TablePageResponse(info.Name, info.Columns, result.TotalRows, number, rows,
-                result.Rows, [.. query.Filters.Select(f => f.Format())]));
+            return TypedResults.Ok(
+                new TablePageResponse(
+                    info.Name,
+                    info.Columns,
+                    result.TotalRows,
+                    number,
+                    rows,
+                    result.Rows,
+                    [.. query.Filters.Select(f => f.Format())]
+                )
+            );
         }
         catch (ArgumentException ex)
         {
@@ -80,8 +124,16 @@ public static class ApiEndpoints
     }
 
     internal static Results<PushStreamHttpResult, BadRequest<ApiError>, NotFound<ApiError>> ExportTable(
-        string runId, string table, RunCatalog catalog, TableBrowser browser, HttpContext context, [FromQuery] string? sort,
-        [FromQuery] string? search, [FromQuery] string? searchColumn, [FromQuery(Name = "filter")] string[]? filter)
+        string runId,
+        string table,
+        RunCatalog catalog,
+        TableBrowser browser,
+        HttpContext context,
+        [FromQuery] string? sort,
+        [FromQuery] string? search,
+        [FromQuery] string? searchColumn,
+        [FromQuery(Name = "filter")] string[]? filter
+    )
     {
         if (Database(catalog, runId) is not { } path || Tables.FindByName(table) is not { } info)
         {
@@ -101,12 +153,20 @@ public static class ApiEndpoints
         return TypedResults.Stream(
             async stream => await browser.ExportCsvAsync(path, query, stream, context.RequestAborted),
             "text/csv; charset=utf-8",
-            $"{runId}-{info.Name}.csv");
+            $"{runId}-{info.Name}.csv"
+        );
     }
 
     internal static async Task<Results<Ok<FacetsResponse>, BadRequest<ApiError>, NotFound<ApiError>>> GetFacets(
-        string runId, string table, RunCatalog catalog, TableBrowser browser, [FromQuery] string? search,
-        [FromQuery] string? searchColumn, [FromQuery(Name = "filter")] string[]? filter, CancellationToken cancellationToken)
+        string runId,
+        string table,
+        RunCatalog catalog,
+        TableBrowser browser,
+        [FromQuery] string? search,
+        [FromQuery] string? searchColumn,
+        [FromQuery(Name = "filter")] string[]? filter,
+        CancellationToken cancellationToken
+    )
     {
         if (Database(catalog, runId) is not { } path || Tables.FindByName(table) is not { } info)
         {
@@ -115,7 +175,11 @@ public static class ApiEndpoints
 
         try
         {
-            var facets = await browser.FacetsAsync(path, View(info, null, search, searchColumn, filter), cancellationToken);
+            var facets = await browser.FacetsAsync(
+                path,
+                View(info, null, search, searchColumn, filter),
+                cancellationToken
+            );
             return TypedResults.Ok(new FacetsResponse(info.Name, facets));
         }
         catch (ArgumentException ex)
@@ -124,8 +188,13 @@ public static class ApiEndpoints
         }
     }
 
-    internal static async Task<IResult> RunSql(string runId, [FromQuery] string? q, RunCatalog catalog, SqlConsole console,
-        CancellationToken cancellationToken)
+    internal static async Task<IResult> RunSql(
+        string runId,
+        [FromQuery] string? q,
+        RunCatalog catalog,
+        SqlConsole console,
+        CancellationToken cancellationToken
+    )
     {
         if (Database(catalog, runId) is not { } path)
         {
@@ -135,8 +204,15 @@ public static class ApiEndpoints
         try
         {
             var result = await console.RunAsync(path, q ?? "", cancellationToken);
-            return TypedResults.Ok(new SqlResponse([.. result.Columns.Select(c => c.Name)], result.Rows, result.Truncated,
-                Math.Round(result.ElapsedMs, 1), result.FirstRowMs is { } first ? Math.Round(first, 1) : null));
+            return TypedResults.Ok(
+                new SqlResponse(
+                    [.. result.Columns.Select(c => c.Name)],
+                    result.Rows,
+                    result.Truncated,
+                    Math.Round(result.ElapsedMs, 1),
+                    result.FirstRowMs is { } first ? Math.Round(first, 1) : null
+                )
+            );
         }
         catch (SqlConsoleException ex)
         {
@@ -144,8 +220,15 @@ public static class ApiEndpoints
         }
     }
 
-    internal static async Task<IResult> ExportSql(string runId, [FromQuery] string? q, [FromQuery] string? format,
-        RunCatalog catalog, SqlConsole console, HttpContext context, CancellationToken cancellationToken)
+    internal static async Task<IResult> ExportSql(
+        string runId,
+        [FromQuery] string? q,
+        [FromQuery] string? format,
+        RunCatalog catalog,
+        SqlConsole console,
+        HttpContext context,
+        CancellationToken cancellationToken
+    )
     {
         if (Database(catalog, runId) is not { } path)
         {
@@ -165,10 +248,16 @@ public static class ApiEndpoints
         var writer = new StreamWriter(response.Body, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
         try
         {
-            await console.ExecuteAsync(path, q ?? "", console.Options.ExportTimeLimit,
-                async (columns, token) => await writer.WriteAsync(json
-                    ? "{\"columns\":" + JsonSerializer.Serialize(columns.Select(c => c.Name)) + ",\"rows\":["
-                    : string.Join(',', columns.Select(c => TableBrowser.CsvField(c.Name))) + "\r\n"),
+            await console.ExecuteAsync(
+                path,
+                q ?? "",
+                console.Options.ExportTimeLimit,
+                async (columns, token) =>
+                    await writer.WriteAsync(
+                        json
+                            ? "{\"columns\":" + JsonSerializer.Serialize(columns.Select(c => c.Name)) + ",\"rows\":["
+                            : string.Join(',', columns.Select(c => TableBrowser.CsvField(c.Name))) + "\r\n"
+                    ),
                 async (row, token) =>
                 {
                     if (json && sent)
@@ -188,7 +277,8 @@ public static class ApiEndpoints
 
                     return true;
                 },
-                cancellationToken);
+                cancellationToken
+            );
             if (!sent)
             {
                 Attachment(response, runId, json);
@@ -219,18 +309,29 @@ public static class ApiEndpoints
 
     internal static Ok<IReadOnlyList<TableDoc>> GetDictionary() => TypedResults.Ok(DataDictionary.Tables);
 
-    /// <summary>The table view a request names; throws <see cref="ArgumentException"/> for a bad column or filter.</summary>
-    internal static TableQuery View(TableInfo table, string? sort, string? search, string? searchColumn, string[]? filters)
+    /// <summary>The table view a request names; throws <see cref="ArgumentException"/> for a bad column or
+    /// filter.</summary>
+    internal static TableQuery View(
+        TableInfo table,
+        string? sort,
+        string? search,
+        string? searchColumn,
+        string[]? filters
+    )
     {
         var descending = sort?.StartsWith('-') == true;
         var column = string.IsNullOrWhiteSpace(sort) ? null : sort.TrimStart('-', '+');
         var parsed = new List<ColumnFilter>();
         foreach (var text in filters ?? [])
         {
-            parsed.Add(ColumnFilter.TryParse(text, out var item)
-                ? item
-                : throw new ArgumentException($"filter '{text}' is not Column~op~value (op: eq, ne, lt, le, gt, ge, "
-                    + "between, contains, starts, empty)."));
+            parsed.Add(
+                ColumnFilter.TryParse(text, out var item)
+                    ? item
+                    : throw new ArgumentException(
+                        $"filter '{text}' is not Column~op~value (op: eq, ne, lt, le, gt, ge, "
+                            + "between, contains, starts, empty)."
+                    )
+            );
         }
 
         var query = new TableQuery
@@ -259,16 +360,26 @@ public static class ApiEndpoints
         return true;
     }
 
-    private static IResult Failure(SqlConsoleException ex) => ex.Failure switch
-    {
-        SqlFailure.TimeLimit => TypedResults.Json(new ApiError(ex.Message), statusCode: StatusCodes.Status408RequestTimeout),
-        SqlFailure.Busy => TypedResults.Json(new ApiError(ex.Message), statusCode: StatusCodes.Status503ServiceUnavailable),
-        _ => TypedResults.BadRequest(new ApiError(ex.Message, ex.Position?.Line, ex.Position?.Column)),
-    };
+    private static IResult Failure(SqlConsoleException ex) =>
+        ex.Failure switch
+        {
+            SqlFailure.TimeLimit => TypedResults.Json(
+                new ApiError(ex.Message),
+                statusCode: StatusCodes.Status408RequestTimeout
+            ),
+            SqlFailure.Busy => TypedResults.Json(
+                new ApiError(ex.Message),
+                statusCode: StatusCodes.Status503ServiceUnavailable
+            ),
+            _ => TypedResults.BadRequest(new ApiError(ex.Message, ex.Position?.Line, ex.Position?.Column)),
+        };
 
     private static string? Database(RunCatalog catalog, string runId) =>
-        catalog.Find(runId)?.FilePath(RunFolder.DatabaseFile) is { } path && catalog.IsInsideOutputRoot(path)
-            && File.Exists(path) ? path : null;
+        catalog.Find(runId)?.FilePath(RunFolder.DatabaseFile) is { } path
+        && catalog.IsInsideOutputRoot(path)
+        && File.Exists(path)
+            ? path
+            : null;
 
     private static string CsvRow(object?[] row) =>
         string.Join(',', row.Select(v => TableBrowser.CsvField(SqlValues.Text(v)))) + "\r\n";

@@ -16,10 +16,11 @@ public sealed record WorkbenchSettings
     /// <summary>Queries running at once over every tab and API caller.</summary>
     public int MaxConcurrentQueries { get; init; } = 4;
 
-    public SqlConsoleOptions ToOptions() => new()
-    {
-        TimeLimit = TimeSpan.FromSeconds(TimeLimitSeconds),
-        MaxDisplayRows = MaxDisplayRows,
-        MaxConcurrentQueries = MaxConcurrentQueries,
-    };
+    public SqlConsoleOptions ToOptions() =>
+        new()
+        {
+            TimeLimit = TimeSpan.FromSeconds(TimeLimitSeconds),
+            MaxDisplayRows = MaxDisplayRows,
+            MaxConcurrentQueries = MaxConcurrentQueries,
+        };
 }

@@ -70,7 +70,10 @@ public sealed class GridRow(IReadOnlyList<string?> cells)
 
     /// <summary>The column index of a slot name such as <c>C03</c>, or null for anything else.</summary>
     public static int? IndexOf(string? slot) =>
-        slot is { Length: 3 } && slot[0] == 'C' && int.TryParse(slot.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < MaxColumns
+        slot is { Length: 3 }
+        && slot[0] == 'C'
+        && int.TryParse(slot.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+        && index < MaxColumns
             ? index
             : null;
 

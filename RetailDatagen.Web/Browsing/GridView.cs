@@ -25,7 +25,13 @@ public sealed record GridView
     public string Key => QueryString(null, api: false);
 
     /// <summary>The view a URL names; unknown columns and malformed filters are dropped, never passed on.</summary>
-    public static GridView FromUrl(TableInfo table, string? search, string? searchColumn, string[]? filters, string? sort)
+    public static GridView FromUrl(
+        TableInfo table,
+        string? search,
+        string? searchColumn,
+        string[]? filters,
+        string? sort
+    )
     {
         ArgumentNullException.ThrowIfNull(table);
         var column = sort?.TrimStart('-');
@@ -33,24 +39,30 @@ public sealed record GridView
         {
             Search = search?.Trim() ?? "",
             SearchColumn = searchColumn is not null && table.Columns.Contains(searchColumn) ? searchColumn : null,
-            Filters = [.. (filters ?? []).Select(f => ColumnFilter.TryParse(f, out var parsed) ? parsed : null)
-                .OfType<ColumnFilter>().Where(f => table.Columns.Contains(f.Column))],
+            Filters =
+            [
+                .. (filters ?? [])
+                    .Select(f => ColumnFilter.TryParse(f, out var parsed) ? parsed : null)
+                    .OfType<ColumnFilter>()
+                    .Where(f => table.Columns.Contains(f.Column)),
+            ],
             SortColumn = column is not null && table.Columns.Contains(column) ? column : null,
             Descending = sort?.StartsWith('-') == true,
         };
     }
 
-    public TableQuery ToQuery(TableInfo table, long offset, int limit) => new()
-    {
-        Table = table,
-        Offset = offset,
-        Limit = limit,
-        Search = Search,
-        SearchColumn = SearchColumn,
-        Filters = Filters,
-        SortColumn = SortColumn,
-        Descending = Descending,
-    };
+    public TableQuery ToQuery(TableInfo table, long offset, int limit) =>
+        new()
+        {
+            Table = table,
+            Offset = offset,
+            Limit = limit,
+            Search = Search,
+            SearchColumn = SearchColumn,
+            Filters = Filters,
+            SortColumn = SortColumn,
+            Descending = Descending,
+        };
 
     /// <summary>The Results URL of this view of a table.</summary>
     public string ResultsUrl(string runId, TableInfo table) =>

@@ -22,14 +22,28 @@ internal static class BenchCommand
     {
         var command = new Command("bench", "Measure generation and write speed; write bench.json.")
         {
-            cli.Preset, cli.Config, cli.Seed, cli.Format, cli.Threads, cli.Set, cli.BenchOut,
+            cli.Preset,
+            cli.Config,
+            cli.Seed,
+            cli.Format,
+            cli.Threads,
+            cli.Set,
+            cli.BenchOut,
         };
-        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, cli, pipeline, stdout, stderr, cancellationToken));
+        command.SetAction(
+            (parsed, cancellationToken) => RunAsync(parsed, cli, pipeline, stdout, stderr, cancellationToken)
+        );
         return command;
     }
 
     private static async Task<int> RunAsync(
-        ParseResult parsed, CliOptions cli, GenerationPipeline pipeline, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+        ParseResult parsed,
+        CliOptions cli,
+        GenerationPipeline pipeline,
+        TextWriter stdout,
+        TextWriter stderr,
+        CancellationToken cancellationToken
+    )
     {
         if (OptionsFromArguments.TryBuild(parsed, cli, out var options) is { } optionError)
         {
@@ -41,29 +55,53 @@ internal static class BenchCommand
         Directory.CreateDirectory(outDir);
         var runDir = Path.Combine(outDir, "run");
 
-        await stdout.WriteLineAsync($"Bench: preset {options.Preset}, format {options.Format.ToOptionValue()}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}");
+        await stdout.WriteLineAsync(
+            $"Bench: preset {options.Preset}, format {options.Format.ToOptionValue()}, {Environment.ProcessorCount} "
+                + $"cores, {RuntimeInformation.OSDescription}"
+        );
         // Warm-up: the first run of a process also pays for loading the dictionaries, building the EF model of
         // the schema and JIT compilation. A long-running app pays that once; the figures below are steady state.
         await pipeline.RunAsync(
-            new GenerationRequest { Options = Presets.Small with { Days = 1 }, OutputDirectory = Path.Combine(outDir, "warmup"), RunId = RunIds.New(TimeProvider.System), Overwrite = true },
+            new GenerationRequest
+            {
+                Options = Presets.Small with { Days = 1 },
+                OutputDirectory = Path.Combine(outDir, "warmup"),
+                RunId = RunIds.New(TimeProvider.System),
+                Overwrite = true,
+            },
             null,
-            cancellationToken);
+            cancellationToken
+        );
         Directory.Delete(Path.Combine(outDir, "warmup"), recursive: true);
 
         var wall = Stopwatch.StartNew();
         var endToEnd = await pipeline.RunAsync(
-            new GenerationRequest { Options = options, OutputDirectory = runDir, RunId = RunIds.New(TimeProvider.System), Overwrite = true },
+            new GenerationRequest
+            {
+                Options = options,
+                OutputDirectory = runDir,
+                RunId = RunIds.New(TimeProvider.System),
+                Overwrite = true,
+            },
             null,
-            cancellationToken);
+            cancellationToken
+        );
         var wallSeconds = wall.Elapsed.TotalSeconds;
         using var self = Process.GetCurrentProcess();
         self.Refresh();
         var peakMb = self.PeakWorkingSet64 / 1048576.0;
 
         var generationOnly = await pipeline.RunAsync(
-            new GenerationRequest { Options = options, OutputDirectory = runDir, RunId = RunIds.New(TimeProvider.System), DiscardOutput = true },
+            new GenerationRequest
+            {
+                Options = options,
+                OutputDirectory = runDir,
+                RunId = RunIds.New(TimeProvider.System),
+                DiscardOutput = true,
+            },
             null,
-            cancellationToken);
+            cancellationToken
+        );
 
         var ceiling = await MeasureWriterCeilingAsync(options, Path.Combine(outDir, "ceiling.db"), cancellationToken);
 
@@ -73,40 +111,87 @@ internal static class BenchCommand
         var result = new BenchResult(
             options.Preset,
             options.Format.ToOptionValue(),
-            new MachineInfo(Environment.ProcessorCount, RuntimeInformation.OSDescription, CpuModel(), RuntimeInformation.FrameworkDescription),
-            [.. endToEnd.Tables.Select(t => new BenchTable(t.Name, t.RowCount, t.GeneratedSeconds, Rate(t.RowCount, t.GeneratedSeconds)))],
+            new MachineInfo(
+                Environment.ProcessorCount,
+                RuntimeInformation.OSDescription,
+                CpuModel(),
+                RuntimeInformation.FrameworkDescription
+            ),
+            [
+                .. endToEnd.Tables.Select(t => new BenchTable(
+                    t.Name,
+                    t.RowCount,
+                    t.GeneratedSeconds,
+                    Rate(t.RowCount, t.GeneratedSeconds)
+                )),
+            ],
             new BenchTable("total", totalRows, Math.Round(wallSeconds, 3), Rate(totalRows, wallSeconds)),
             Rate(generationOnly.TotalRows, generationOnly.ElapsedSeconds),
             Rate(customers.RowCount, customers.GeneratedSeconds),
             Rate(ceiling.Rows, ceiling.Seconds),
             Math.Round(endToEndRate / (ceiling.Rows / ceiling.Seconds), 3),
             Math.Round(wallSeconds, 3),
-            Math.Round(peakMb, 1));
+            Math.Round(peakMb, 1)
+        );
 
         await stdout.WriteLineAsync();
         await stdout.WriteLineAsync($"{"table",-32} {"rows",12} {"seconds",9} {"rows/s",12}");
         foreach (var t in result.Tables.Append(result.Total))
         {
-            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{t.Name,-32} {t.Rows,12:N0} {t.Seconds,9:F2} {t.RowsPerSecond,12:N0}"));
+            await stdout.WriteLineAsync(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{t.Name,-32} {t.Rows,12:N0} {t.Seconds,9:F2} {t.RowsPerSecond,12:N0}"
+                )
+            );
         }
 
         await stdout.WriteLineAsync();
-        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"generation only        {result.GenerationOnlyRowsPerSecond,12:N0} rows/s (customers {result.GenerationOnlyCustomerRowsPerSecond:N0} rows/s)"));
-        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"SQLite writer ceiling  {result.WriterCeilingRowsPerSecond,12:N0} rows/s"));
-        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"end-to-end / ceiling   {result.Ratio,12:F3}"));
-        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"wall                   {result.WallSeconds,12:F2} s"));
-        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"peak working set       {result.PeakWorkingSetMB,12:F1} MB"));
+        await stdout.WriteLineAsync(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"generation only        {result.GenerationOnlyRowsPerSecond,12:N0} rows/s (customers "
+                    + $"{result.GenerationOnlyCustomerRowsPerSecond:N0} rows/s)"
+            )
+        );
+        await stdout.WriteLineAsync(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"SQLite writer ceiling  {result.WriterCeilingRowsPerSecond,12:N0} rows/s"
+            )
+        );
+        await stdout.WriteLineAsync(
+            string.Create(CultureInfo.InvariantCulture, $"end-to-end / ceiling   {result.Ratio,12:F3}")
+        );
+        await stdout.WriteLineAsync(
+            string.Create(CultureInfo.InvariantCulture, $"wall                   {result.WallSeconds,12:F2} s")
+        );
+        await stdout.WriteLineAsync(
+            string.Create(CultureInfo.InvariantCulture, $"peak working set       {result.PeakWorkingSetMB,12:F1} MB")
+        );
 
         var jsonPath = Path.Combine(outDir, "bench.json");
-        await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }), cancellationToken);
+        await File.WriteAllTextAsync(
+            jsonPath,
+            JsonSerializer.Serialize(
+                result,
+                new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }
+            ),
+            cancellationToken
+        );
         await stdout.WriteLineAsync($"Wrote {jsonPath}");
         return CliApp.Success;
     }
 
-    private static async Task<(long Rows, double Seconds)> MeasureWriterCeilingAsync(GenerationOptions options, string path, CancellationToken cancellationToken)
+    private static async Task<(long Rows, double Seconds)> MeasureWriterCeilingAsync(
+        GenerationOptions options,
+        string path,
+        CancellationToken cancellationToken
+    )
     {
         var plan = new MasterPlan(options);
-        var prepared = GeneratorSet.Create(plan)
+        var prepared = GeneratorSet
+            .Create(plan)
             .Select(g =>
             {
                 var rows = new IRow[g.RowCount];
@@ -121,7 +206,14 @@ internal static class BenchCommand
         if (options.GenerateFacts)
         {
             var days = new List<FactDay>();
-            await new FactSimulation(plan).RunAsync((day, _) => { days.Add(day); return ValueTask.CompletedTask; }, cancellationToken);
+            await new FactSimulation(plan).RunAsync(
+                (day, _) =>
+                {
+                    days.Add(day);
+                    return ValueTask.CompletedTask;
+                },
+                cancellationToken
+            );
             prepared.AddRange(days.SelectMany(d => Tables.Facts.Select(t => (t, d.Rows[t]))));
         }
 
@@ -140,7 +232,17 @@ internal static class BenchCommand
 
             writer.BuildIndexes();
             writer.ForeignKeyViolations();
-            writer.Commit(new MetaRun { RunId = "ceiling", GeneratorVersion = GeneratorInfo.Version, Status = "Completed" }, [], [], []);
+            writer.Commit(
+                new MetaRun
+                {
+                    RunId = "ceiling",
+                    GeneratorVersion = GeneratorInfo.Version,
+                    Status = "Completed",
+                },
+                [],
+                [],
+                []
+            );
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
@@ -154,7 +256,11 @@ internal static class BenchCommand
     {
         try
         {
-            return File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown";
+            return File.ReadLines("/proc/cpuinfo")
+                    .FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))
+                    ?.Split(':', 2)[1]
+                    .Trim()
+                ?? "unknown";
         }
         catch (IOException)
         {
@@ -177,5 +283,6 @@ internal static class BenchCommand
         double WriterCeilingRowsPerSecond,
         double Ratio,
         double WallSeconds,
-        double PeakWorkingSetMB);
+        double PeakWorkingSetMB
+    );
 }

@@ -19,8 +19,11 @@ internal static class CliApp
     public const int InvalidInput = 2;
 
     public static bool IsCommand(string[] args) =>
-        args.Length > 0 && (args[0] is "generate" or "bench" or "help" or "--help" or "-h" or "-?" or "--version"
-            || args[0].StartsWith("[suggest", StringComparison.Ordinal));
+        args.Length > 0
+        && (
+            args[0] is "generate" or "bench" or "help" or "--help" or "-h" or "-?" or "--version"
+            || args[0].StartsWith("[suggest", StringComparison.Ordinal)
+        );
 
     /// <summary>
     /// Runs a verb for the console: Ctrl+C, SIGTERM (kill, timeouts, docker stop) and SIGHUP (a closed terminal) all
@@ -42,7 +45,11 @@ internal static class CliApp
     }
 
     public static async Task<int> RunAsync(
-        string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+        string[] args,
+        TextWriter stdout,
+        TextWriter stderr,
+        CancellationToken cancellationToken
+    )
     {
         // The same registration as the web app: the pipeline and its clock come from the container.
         await using var services = new ServiceCollection().AddRetailDatagenCore().BuildServiceProvider();
@@ -88,7 +95,8 @@ internal static class CliApp
             RetailDatagen: synthetic retail datasets (SQLite and CSV).
             Without a command it runs the web app (http://127.0.0.1:5000).
             Exit codes: 0 success, 1 failure or cancelled, 2 invalid input (the message names the option).
-            """)
+            """
+        )
         {
             GenerateCommand.Create(cli, pipeline, stdout, stderr),
             BenchCommand.Create(cli, pipeline, stdout, stderr),

@@ -10,43 +10,36 @@ namespace RetailDatagen.Web.Cli;
 /// </summary>
 internal sealed class CliOptions
 {
-    public Option<string?> Preset { get; } = Text(
-        "--preset",
-        "Starting values: small or standard (default standard).",
-        Presets.Names);
+    public Option<string?> Preset { get; } =
+        Text("--preset", "Starting values: small or standard (default standard).", Presets.Names);
 
-    public Option<string?> Config { get; } = Text(
-        "--config",
-        "Options as JSON (the names of --set; may name a preset). At most 64 KB is read.");
+    public Option<string?> Config { get; } =
+        Text("--config", "Options as JSON (the names of --set; may name a preset). At most 64 KB is read.");
 
-    public Option<string?> Seed { get; } = Text(
-        "--seed",
-        $"Seed, 0..{OptionCatalog.MaxSeed:N0}: the same options and seed give the same data.");
+    public Option<string?> Seed { get; } =
+        Text("--seed", $"Seed, 0..{OptionCatalog.MaxSeed:N0}: the same options and seed give the same data.");
 
-    public Option<string?> Format { get; } = Text(
-        "--format",
-        "Outputs: sqlite, csv or both (default both).",
-        ["sqlite", "csv", "both"]);
+    public Option<string?> Format { get; } =
+        Text("--format", "Outputs: sqlite, csv or both (default both).", ["sqlite", "csv", "both"]);
 
-    public Option<string?> Threads { get; } = Text(
-        "--threads",
-        "Tables generated at once, 1..64 (never changes the data).");
+    public Option<string?> Threads { get; } =
+        Text("--threads", "Tables generated at once, 1..64 (never changes the data).");
 
     public Option<string[]> Set { get; } = SetOption();
 
-    public Option<string?> Out { get; } = Text(
-        "--out",
-        "The run folder (default ./output/<run id>); must be empty unless --force.");
+    public Option<string?> Out { get; } =
+        Text("--out", "The run folder (default ./output/<run id>); must be empty unless --force.");
 
-    public Option<string?> BenchOut { get; } = Text(
-        "--out",
-        "Where bench.json and the measured run go (default ./output/bench).");
+    public Option<string?> BenchOut { get; } =
+        Text("--out", "Where bench.json and the measured run go (default ./output/bench).");
 
-    public Option<bool> Force { get; } = new("--force")
-    {
-        Description = "Replace an empty folder or an earlier run folder (one with manifest.json), "
-            + "once the new run succeeded.",
-    };
+    public Option<bool> Force { get; } =
+        new("--force")
+        {
+            Description =
+                "Replace an empty folder or an earlier run folder (one with manifest.json), "
+                + "once the new run succeeded.",
+        };
 
     public Option<bool> Quiet { get; } = new("--quiet") { Description = "No progress lines on stderr." };
 
@@ -86,8 +79,10 @@ internal sealed class CliOptions
     {
         var option = new Option<string[]>("--set")
         {
-            Description = "Any option as name=value (repeatable), e.g. --set customers=20000. Names: "
-                + string.Join(", ", OptionCatalog.AllNames) + ".",
+            Description =
+                "Any option as name=value (repeatable), e.g. --set customers=20000. Names: "
+                + string.Join(", ", OptionCatalog.AllNames)
+                + ".",
             HelpName = "name=value",
             Arity = ArgumentArity.ZeroOrMore,
             AllowMultipleArgumentsPerToken = false,

@@ -10,14 +10,30 @@ internal static class GenerateCommand
     {
         var command = new Command("generate", "Write a run folder: retail.db, csv/<table>.csv and manifest.json.")
         {
-            cli.Preset, cli.Config, cli.Seed, cli.Format, cli.Threads, cli.Set, cli.Out, cli.Force, cli.Quiet,
+            cli.Preset,
+            cli.Config,
+            cli.Seed,
+            cli.Format,
+            cli.Threads,
+            cli.Set,
+            cli.Out,
+            cli.Force,
+            cli.Quiet,
         };
-        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, cli, pipeline, stdout, stderr, cancellationToken));
+        command.SetAction(
+            (parsed, cancellationToken) => RunAsync(parsed, cli, pipeline, stdout, stderr, cancellationToken)
+        );
         return command;
     }
 
     private static async Task<int> RunAsync(
-        ParseResult parsed, CliOptions cli, GenerationPipeline pipeline, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+        ParseResult parsed,
+        CliOptions cli,
+        GenerationPipeline pipeline,
+        TextWriter stdout,
+        TextWriter stderr,
+        CancellationToken cancellationToken
+    )
     {
         if (OptionsFromArguments.TryBuild(parsed, cli, out var options) is { } optionError)
         {
@@ -42,15 +58,28 @@ internal static class GenerateCommand
         }
 
         RemoveStaleStaging(outDir, stderr);
-        await stdout.WriteLineAsync($"Run {runId}: preset {options.Preset}, seed {options.Seed}, format {options.Format.ToOptionValue()} -> {outDir}");
+        await stdout.WriteLineAsync(
+            $"Run {runId}: preset {options.Preset}, seed {options.Seed}, format {options.Format.ToOptionValue()} -> "
+                + $"{outDir}"
+        );
         using var progress = parsed.GetValue(cli.Quiet) ? null : new ConsoleProgress(stderr, TimeSpan.FromSeconds(1));
         try
         {
             var manifest = await pipeline.RunAsync(
-                new GenerationRequest { Options = options, OutputDirectory = outDir, RunId = runId, Overwrite = force },
+                new GenerationRequest
+                {
+                    Options = options,
+                    OutputDirectory = outDir,
+                    RunId = runId,
+                    Overwrite = force,
+                },
                 progress,
-                cancellationToken);
-            await stdout.WriteLineAsync($"Completed: {manifest.TotalRows:N0} rows in {manifest.ElapsedSeconds:F2} s, {manifest.TotalBytes / 1048576.0:F1} MB in {outDir}");
+                cancellationToken
+            );
+            await stdout.WriteLineAsync(
+                $"Completed: {manifest.TotalRows:N0} rows in {manifest.ElapsedSeconds:F2} s, "
+                    + $"{manifest.TotalBytes / 1048576.0:F1} MB in {outDir}"
+            );
             await RealismSummary.WriteAsync(stdout, manifest);
             return CliApp.Success;
         }

@@ -49,7 +49,8 @@ internal static class OptionsFromArguments
             var eq = assignment.IndexOf('=', StringComparison.Ordinal);
             if (eq <= 0)
             {
-                return $"--set expects name=value (got '{assignment}'). Names: {string.Join(", ", OptionCatalog.AllNames)}.";
+                return $"--set expects name=value (got '{assignment}'). Names: "
+                    + $"{string.Join(", ", OptionCatalog.AllNames)}.";
             }
 
             if (OptionCatalog.TrySet(ref options, assignment[..eq].Trim(), assignment[(eq + 1)..].Trim()) is { } error)
@@ -79,7 +80,13 @@ internal static class OptionsFromArguments
         try
         {
             using var stream = new FileStream(
-                path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+                path,
+                FileMode.Open,
+                FileAccess.Read,
+                FileShare.Read,
+                1,
+                FileOptions.SequentialScan
+            );
             var buffer = new byte[OptionsJson.MaxFileBytes + 1];
             var total = 0;
             int read;

@@ -1,9 +1,11 @@
 namespace RetailDatagen.Web.Configuration;
 
-/// <summary>Free space of the volume that holds the output root (the folder may not exist yet: its nearest existing parent counts).</summary>
+/// <summary>Free space of the volume that holds the output root (the folder may not exist yet: its nearest existing
+/// parent counts).</summary>
 public class DiskSpace
 {
-    /// <summary>Bytes free for this process on the volume of <paramref name="path"/>, or null when it cannot be read.</summary>
+    /// <summary>Bytes free for this process on the volume of <paramref name="path"/>, or null when it cannot be
+    /// read.</summary>
     public virtual long? FreeBytes(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -28,8 +30,10 @@ public class DiskSpace
     {
         var free = FreeBytes(outputRoot);
         return free is { } bytes && estimatedBytes > bytes
-            ? $"This run needs about {Components.Shared.Display.Bytes(estimatedBytes)} but only {Components.Shared.Display.Bytes(bytes)} "
-              + $"is free in {Path.GetFullPath(outputRoot)}. Lower the options or free some disk space (delete old runs on the Runs page)."
+            ? $"This run needs about {Components.Shared.Display.Bytes(estimatedBytes)} but only "
+                + $"{Components.Shared.Display.Bytes(bytes)} "
+                + $"is free in {Path.GetFullPath(outputRoot)}. Lower the options or free some disk space (delete old "
+                + "runs on the Runs page)."
             : null;
     }
 }

@@ -1,13 +1,14 @@
-using RetailDatagen.Core.Pipeline;
 using RetailDatagen.Core.Model;
 using RetailDatagen.Core.Options;
+using RetailDatagen.Core.Pipeline;
 
 namespace RetailDatagen.Web.Configuration;
 
 /// <summary>One table's share of the estimate.</summary>
 public sealed record TableEstimate(TableInfo Table, long Rows, long Bytes);
 
-/// <summary>What a run will write before it starts: rows per table (exact for master tables, from the volume model for facts) and an approximate size.</summary>
+/// <summary>What a run will write before it starts: rows per table (exact for master tables, from the volume model for
+/// facts) and an approximate size.</summary>
 public sealed record OutputEstimate(IReadOnlyList<TableEstimate> Tables, long Bytes)
 {
     public long TotalRows => Tables.Sum(t => t.Rows);
@@ -53,13 +54,16 @@ public static class OutputEstimator
         var rows = GenerationPipeline.PlannedRows(options);
         var sqlite = options.Format.WritesSqlite();
         var csv = options.Format.WritesCsv();
-        var tables = Tables.For(options).Select(t =>
-        {
-            var perRow = BytesPerRow.GetValueOrDefault(t.Name, (100, 60));
-            var count = rows[t.Name];
-            var bytes = (sqlite ? perRow.Sqlite * count : 0) + (csv ? perRow.Csv * count + 128 : 0);
-            return new TableEstimate(t, count, (long)bytes);
-        }).ToList();
+        var tables = Tables
+            .For(options)
+            .Select(t =>
+            {
+                var perRow = BytesPerRow.GetValueOrDefault(t.Name, (100, 60));
+                var count = rows[t.Name];
+                var bytes = (sqlite ? perRow.Sqlite * count : 0) + (csv ? perRow.Csv * count + 128 : 0);
+                return new TableEstimate(t, count, (long)bytes);
+            })
+            .ToList();
         return new OutputEstimate(tables, tables.Sum(t => t.Bytes) + (sqlite ? SqliteFixedBytes : 0) + ManifestBytes);
     }
 }

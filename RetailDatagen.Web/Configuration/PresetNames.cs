@@ -28,10 +28,11 @@ public static class PresetNames
     }
 
     /// <summary>Options with <see cref="GenerationOptions.Preset"/> set to what they match.</summary>
-    public static GenerationOptions Relabel(GenerationOptions options) =>
-        options with { Preset = Match(options) };
+    public static GenerationOptions Relabel(GenerationOptions options) => options with { Preset = Match(options) };
 
     private static bool SameShape(GenerationOptions a, GenerationOptions b) =>
-        a.StartDate == b.StartDate && a.GenerateFacts == b.GenerateFacts && a.TaxRate == b.TaxRate
+        a.StartDate == b.StartDate
+        && a.GenerateFacts == b.GenerateFacts
+        && a.TaxRate == b.TaxRate
         && OptionCatalog.Fields.Where(f => f.Group != "Run").All(f => f.Get(a) == f.Get(b));
 }

@@ -8,7 +8,8 @@ public sealed record RetailDatagenSettings
     /// <summary>Where run folders go (relative paths resolve against the current directory, as the CLI does).</summary>
     public string OutputRoot { get; init; } = "output";
 
-    /// <summary>Finished runs kept in <see cref="OutputRoot"/>; older ones are deleted after each new run. 0 keeps all.</summary>
+    /// <summary>Finished runs kept in <see cref="OutputRoot"/>; older ones are deleted after each new run. 0 keeps
+    /// all.</summary>
     public int KeepLastRuns { get; init; } = 20;
 
     /// <summary>
@@ -17,7 +18,8 @@ public sealed record RetailDatagenSettings
     /// </summary>
     public double MaxTotalGB { get; init; } = 20;
 
-    /// <summary>Runs that may wait behind the one generating; a Generate beyond that is refused with a message.</summary>
+    /// <summary>Runs that may wait behind the one generating; a Generate beyond that is refused with a
+    /// message.</summary>
     public int MaxQueuedRuns { get; init; } = 8;
 
     public string OutputRootPath => Path.GetFullPath(OutputRoot);

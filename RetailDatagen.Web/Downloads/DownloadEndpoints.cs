@@ -35,11 +35,16 @@ public static class DownloadEndpoints
     }
 
     internal static Results<PhysicalFileHttpResult, NotFound> GetDatabase(
-        string runId, RunCatalog catalog, HttpContext context) =>
-        Serve(catalog, runId, RunFolder.DatabaseFile, DatabaseContentType, RunFolder.DatabaseFile, context);
+        string runId,
+        RunCatalog catalog,
+        HttpContext context
+    ) => Serve(catalog, runId, RunFolder.DatabaseFile, DatabaseContentType, RunFolder.DatabaseFile, context);
 
     internal static Results<PhysicalFileHttpResult, NotFound> GetManifest(
-        string runId, RunCatalog catalog, HttpContext context)
+        string runId,
+        RunCatalog catalog,
+        HttpContext context
+    )
     {
         // The manifest is the allow-list itself, so it is not listed in it: checked as a plain file of the folder.
         if (catalog.Find(runId) is not { } run)
@@ -54,22 +59,35 @@ public static class DownloadEndpoints
     }
 
     internal static Results<PhysicalFileHttpResult, NotFound> GetCsv(
-        string runId, string file, RunCatalog catalog, HttpContext context) =>
+        string runId,
+        string file,
+        RunCatalog catalog,
+        HttpContext context
+    ) =>
         Tables.FindByCsvStem(file) is { } table
             ? Serve(catalog, runId, CsvPath(table), CsvContentType, table.CsvFile, context)
             : TypedResults.NotFound();
 
-    internal static Results<PhysicalFileHttpResult, NotFound> GetDataPackage(string runId, RunCatalog catalog, HttpContext context) =>
-        Serve(catalog, runId, DataPackagePath, "application/json", RunDocumentation.DataPackageFile, context);
+    internal static Results<PhysicalFileHttpResult, NotFound> GetDataPackage(
+        string runId,
+        RunCatalog catalog,
+        HttpContext context
+    ) => Serve(catalog, runId, DataPackagePath, "application/json", RunDocumentation.DataPackageFile, context);
 
     internal static Results<PushStreamHttpResult, Ok, NotFound> GetCsvZip(
-        string runId, RunCatalog catalog, HttpContext context, CancellationToken cancellationToken)
+        string runId,
+        RunCatalog catalog,
+        HttpContext context,
+        CancellationToken cancellationToken
+    )
     {
         var run = catalog.Find(runId);
-        var files = run is null ? [] : Tables.All
-            .Where(t => run.FilePath(CsvPath(t)) is not null)
-            .Select(t => (Name: t.CsvFile, File: catalog.ArtifactFile(run, CsvPath(t))))
-            .ToList();
+        var files = run is null
+            ? []
+            : Tables
+                .All.Where(t => run.FilePath(CsvPath(t)) is not null)
+                .Select(t => (Name: t.CsvFile, File: catalog.ArtifactFile(run, CsvPath(t))))
+                .ToList();
         if (run?.FilePath(DataPackagePath) is not null)
         {
             files.Add((RunDocumentation.DataPackageFile, catalog.ArtifactFile(run, DataPackagePath)));
@@ -104,7 +122,12 @@ public static class DownloadEndpoints
                 // Written straight into the response: nothing is staged on disk or in memory. CSV compresses about
                 // 4:1 even at the fastest level, which keeps the CPU free for a run that may be generating.
                 await using var archive = await ZipArchive.CreateAsync(
-                    stream, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken);
+                    stream,
+                    ZipArchiveMode.Create,
+                    leaveOpen: true,
+                    entryNameEncoding: null,
+                    cancellationToken
+                );
                 foreach (var (name, file) in files)
                 {
                     var entry = archive.CreateEntry(name, CompressionLevel.Fastest);
@@ -116,12 +139,14 @@ public static class DownloadEndpoints
                         FileAccess.Read,
                         FileShare.Read,
                         1 << 16,
-                        FileOptions.Asynchronous | FileOptions.SequentialScan);
+                        FileOptions.Asynchronous | FileOptions.SequentialScan
+                    );
                     await source.CopyToAsync(target, cancellationToken);
                 }
             },
             "application/zip",
-            fileName);
+            fileName
+        );
     }
 
     private static Results<PhysicalFileHttpResult, NotFound> Serve(
@@ -130,13 +155,18 @@ public static class DownloadEndpoints
         string relative,
         string contentType,
         string downloadName,
-        HttpContext context) =>
+        HttpContext context
+    ) =>
         catalog.Find(runId) is { } run && catalog.ArtifactFile(run, relative) is { } file
             ? File(file, contentType, downloadName, context)
             : TypedResults.NotFound();
 
     private static PhysicalFileHttpResult File(
-        FileInfo file, string contentType, string downloadName, HttpContext context)
+        FileInfo file,
+        string contentType,
+        string downloadName,
+        HttpContext context
+    )
     {
         // RFC 9110 §14.2: a server ignores a Range header with a unit it does not support (and answers 200 in full).
         var range = context.Request.Headers.Range.ToString();
@@ -154,7 +184,8 @@ public static class DownloadEndpoints
             downloadName,
             lastModified,
             new EntityTagHeaderValue(tag),
-            enableRangeProcessing: true);
+            enableRangeProcessing: true
+        );
     }
 
     private static string CsvPath(TableInfo table) => RunFolder.CsvFolder + "/" + table.CsvFile;

@@ -11,5 +11,6 @@ public static class DownloadLinks
 
     public static string CsvZip(string runId) => $"/downloads/{Uri.EscapeDataString(runId)}/csv.zip";
 
-    public static string Csv(string runId, TableInfo table) => $"/downloads/{Uri.EscapeDataString(runId)}/csv/{table.CsvFile}";
+    public static string Csv(string runId, TableInfo table) =>
+        $"/downloads/{Uri.EscapeDataString(runId)}/csv/{table.CsvFile}";
 }

@@ -22,9 +22,11 @@ public sealed class InsightsCache
 
     internal static DatasetInsights Load(string? overviewPath, string? databasePath) =>
         (overviewPath is null ? null : StoredOverview.TryRead(overviewPath))
-        ?? (databasePath is null
-            ? throw new FileNotFoundException("The run has neither stored overview aggregates nor a database.")
-            : InsightsQueries.Compute(databasePath));
+        ?? (
+            databasePath is null
+                ? throw new FileNotFoundException("The run has neither stored overview aggregates nor a database.")
+                : InsightsQueries.Compute(databasePath)
+        );
 
     internal async Task<DatasetInsights> GetAsync(string runId, Func<DatasetInsights> compute)
     {

@@ -16,7 +16,8 @@ public sealed class EtaEstimator
     private double _lastFraction;
     private double? _rate;
 
-    /// <summary>Adds a sample (elapsed seconds since the run started, overall fraction done) and returns the ETA or null.</summary>
+    /// <summary>Adds a sample (elapsed seconds since the run started, overall fraction done) and returns the ETA or
+    /// null.</summary>
     public double? Update(double elapsedSeconds, double fraction)
     {
         if (_lastSeconds is not { } last)
@@ -26,7 +27,9 @@ public sealed class EtaEstimator
         else if (elapsedSeconds - last >= SampleSeconds)
         {
             var rate = Math.Max(0, fraction - _lastFraction) / (elapsedSeconds - last);
-            _rate = _rate is { } previous ? (Smoothing * rate) + ((1 - Smoothing) * previous) : fraction / Math.Max(elapsedSeconds, 1e-9);
+            _rate = _rate is { } previous
+                ? (Smoothing * rate) + ((1 - Smoothing) * previous)
+                : fraction / Math.Max(elapsedSeconds, 1e-9);
             (_lastSeconds, _lastFraction) = (elapsedSeconds, fraction);
         }
 

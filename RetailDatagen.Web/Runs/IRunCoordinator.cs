@@ -21,10 +21,12 @@ public interface IRunCoordinator
     /// <summary>Cancels a queued or running run. False when the run is unknown or already over.</summary>
     bool Cancel(string runId);
 
-    /// <summary>Drops the record of a failed or cancelled run (they leave no folder). False for an active or unknown run.</summary>
+    /// <summary>Drops the record of a failed or cancelled run (they leave no folder). False for an active or unknown
+    /// run.</summary>
     bool Forget(string runId);
 
-    /// <summary>Calls <paramref name="onSnapshot"/> with each new snapshot of one run (or of every run when null) until disposed.</summary>
+    /// <summary>Calls <paramref name="onSnapshot"/> with each new snapshot of one run (or of every run when null) until
+    /// disposed.</summary>
     IDisposable Subscribe(string? runId, Func<RunSnapshot, Task> onSnapshot);
 }
 

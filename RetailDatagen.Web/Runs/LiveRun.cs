@@ -27,7 +27,12 @@ internal sealed class LiveRun : IProgress<TableProgress>, IProgress<PhaseProgres
         _time = time;
         QueuedAt = time.GetUtcNow();
         var planned = GenerationPipeline.PlannedRows(options);
-        _tables = [.. Tables.For(options).Select(t => new TableSnapshot(t.Name, t.Title, t.Stage, TableState.Pending, 0, planned[t.Name], 0))];
+        _tables =
+        [
+            .. Tables
+                .For(options)
+                .Select(t => new TableSnapshot(t.Name, t.Title, t.Stage, TableState.Pending, 0, planned[t.Name], 0)),
+        ];
         _phases = [.. PhaseSnapshot.PlannedFor(options)];
     }
 
@@ -105,7 +110,10 @@ internal sealed class LiveRun : IProgress<TableProgress>, IProgress<PhaseProgres
             _phases[index] = current with
             {
                 Title = value.Title,
-                State = current.State == TableState.Completed && value.State == TableState.Running ? current.State : value.State,
+                State =
+                    current.State == TableState.Completed && value.State == TableState.Running
+                        ? current.State
+                        : value.State,
                 Fraction = Math.Max(current.Fraction, Math.Clamp(value.Fraction, 0, 1)),
                 ElapsedSeconds = Math.Max(current.ElapsedSeconds, value.ElapsedSeconds),
             };
@@ -137,7 +145,11 @@ internal sealed class LiveRun : IProgress<TableProgress>, IProgress<PhaseProgres
             for (var i = 0; i < _tables.Length; i++)
             {
                 var table = manifest.Tables.FirstOrDefault(t => t.Name == _tables[i].Name);
-                _tables[i] = _tables[i] with { State = TableState.Completed, RowsWritten = table?.RowCount ?? _tables[i].RowsWritten };
+                _tables[i] = _tables[i] with
+                {
+                    State = TableState.Completed,
+                    RowsWritten = table?.RowCount ?? _tables[i].RowsWritten,
+                };
             }
 
             for (var i = 0; i < _phases.Length; i++)
@@ -194,7 +206,10 @@ internal sealed class LiveRun : IProgress<TableProgress>, IProgress<PhaseProgres
                 OutputBytes = OutputBytes,
             };
             return Status == RunStatus.Running
-                ? snapshot with { EtaSeconds = _eta.Update(snapshot.ElapsedSeconds, snapshot.Fraction) }
+                ? snapshot with
+                {
+                    EtaSeconds = _eta.Update(snapshot.ElapsedSeconds, snapshot.Fraction),
+                }
                 : snapshot;
         }
     }

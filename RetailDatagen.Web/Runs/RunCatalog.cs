@@ -16,7 +16,8 @@ public sealed partial class RunCatalog(
     IOptions<RetailDatagenSettings> settings,
     IRunCoordinator coordinator,
     TableBrowser browser,
-    ILogger<RunCatalog> logger)
+    ILogger<RunCatalog> logger
+)
 {
     private readonly Lock _deleting = new();
     private readonly ManifestCache _manifests = new();
@@ -38,11 +39,13 @@ public sealed partial class RunCatalog(
     public IReadOnlyList<RunSummary> List()
     {
         var onDisk = Scan();
-        var inMemory = coordinator.Snapshots()
+        var inMemory = coordinator
+            .Snapshots()
             .Where(s => s.Status != RunStatus.Completed) // a completed run is its folder (or was deleted)
             .Select(RunSummary.FromSnapshot);
         var folders = onDisk.Select(r =>
-            r.Healthy is { } run ? RunSummary.FromFolder(run) : RunSummary.FromDamaged(r.Damaged!));
+            r.Healthy is { } run ? RunSummary.FromFolder(run) : RunSummary.FromDamaged(r.Damaged!)
+        );
         return [.. folders.Concat(inMemory).OrderByDescending(r => r.StartedAt)];
     }
 
@@ -90,10 +93,16 @@ public sealed partial class RunCatalog(
     public IReadOnlyList<string> ApplyRetention()
     {
         var deleted = new List<string>();
-        var active = coordinator.Snapshots().Where(s => s.Status.IsActive()).Select(s => s.RunId).ToHashSet(StringComparer.Ordinal);
+        var active = coordinator
+            .Snapshots()
+            .Where(s => s.Status.IsActive())
+            .Select(s => s.RunId)
+            .ToHashSet(StringComparer.Ordinal);
 
         // A run in progress has no folder yet; the filter guards against a folder reused by a new run's id.
-        var healthy = Scan().Where(r => r.Healthy is not null && !active.Contains(r.RunId)).OrderByDescending(r => r.Healthy!.Manifest.StartedAt);
+        var healthy = Scan()
+            .Where(r => r.Healthy is not null && !active.Contains(r.RunId))
+            .OrderByDescending(r => r.Healthy!.Manifest.StartedAt);
         var kept = 0;
         long bytes = 0;
         foreach (var run in healthy)
@@ -129,7 +138,8 @@ public sealed partial class RunCatalog(
         ArgumentNullException.ThrowIfNull(run);
         var listed = run.Manifest.Files.FirstOrDefault(f => f.Path == relative);
         var realFolder = Path.Combine(RealPath.Resolve(OutputRoot), Path.GetFileName(run.Folder));
-        return listed is not null
+        return
+            listed is not null
             && RunFolderReader.PlainFile(realFolder, relative) is { } file
             && file.Length == listed.Bytes
             ? file
@@ -144,9 +154,11 @@ public sealed partial class RunCatalog(
         }
 
         // The folder that held this run last time is checked first; a full scan only when it moved or is new.
-        if (_manifests.FolderOf(runId) is { } known
+        if (
+            _manifests.FolderOf(runId) is { } known
             && Read(RealPath.Resolve(OutputRoot), known) is { } entry
-            && entry.RunId == runId)
+            && entry.RunId == runId
+        )
         {
             return entry;
         }
@@ -196,8 +208,11 @@ public sealed partial class RunCatalog(
 
             var (manifest, damage) = _manifests.Get(name, manifestPath);
             var displayFolder = Path.Combine(OutputRoot, name);
-            if (manifest is not null && damage is null
-                && RunFolderReader.CheckFiles(manifest, folder) is { } filesDamage)
+            if (
+                manifest is not null
+                && damage is null
+                && RunFolderReader.CheckFiles(manifest, folder) is { } filesDamage
+            )
             {
                 damage = filesDamage;
             }
@@ -265,7 +280,13 @@ public sealed record RunFolderInfo(RunManifest Manifest, string Folder)
 
 /// <summary>A run folder that cannot be served: its manifest is unusable or its files no longer match it.</summary>
 public sealed record DamagedRunFolder(
-    string RunId, string Folder, string Reason, DateTimeOffset StartedAt, string? Preset, long? Seed);
+    string RunId,
+    string Folder,
+    string Reason,
+    DateTimeOffset StartedAt,
+    string? Preset,
+    long? Seed
+);
 
 public enum DeleteOutcome
 {

@@ -17,7 +17,9 @@ internal sealed partial class RunCoordinator : IRunCoordinator, IDisposable
     private const int MaxRememberedRuns = 100;
 
     private readonly ConcurrentDictionary<string, LiveRun> _runs = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (long Version, int Position)> _published = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (long Version, int Position)> _published = new(
+        StringComparer.Ordinal
+    );
     private readonly ConcurrentDictionary<Guid, Subscription> _subscriptions = new();
     private readonly SemaphoreSlim _publishing = new(1, 1);
     private readonly Channel<LiveRun> _queue;
@@ -28,7 +30,12 @@ internal sealed partial class RunCoordinator : IRunCoordinator, IDisposable
     private readonly DiskSpace _disk;
     private long _sequence;
 
-    public RunCoordinator(IOptions<RetailDatagenSettings> settings, TimeProvider time, ILogger<RunCoordinator> logger, DiskSpace? disk = null)
+    public RunCoordinator(
+        IOptions<RetailDatagenSettings> settings,
+        TimeProvider time,
+        ILogger<RunCoordinator> logger,
+        DiskSpace? disk = null
+    )
     {
         _outputRoot = settings.Value.OutputRootPath;
         _disk = disk ?? new DiskSpace();
@@ -63,7 +70,12 @@ internal sealed partial class RunCoordinator : IRunCoordinator, IDisposable
         {
             _runs.TryRemove(run.RunId, out _);
             run.Dispose();
-            return StartResult.Refused([new("run", $"{_maxQueued} runs are already waiting. Wait for one to finish or cancel one, then generate again.")]);
+            return StartResult.Refused([
+                new(
+                    "run",
+                    $"{_maxQueued} runs are already waiting. Wait for one to finish or cancel one, then generate again."
+                ),
+            ]);
         }
 
         LogQueued(run.RunId, options.Preset, options.Seed);
@@ -155,8 +167,8 @@ internal sealed partial class RunCoordinator : IRunCoordinator, IDisposable
 
     private async Task NotifyAsync(RunSnapshot snapshot)
     {
-        var handlers = _subscriptions.Values
-            .Where(s => s.RunId is null || s.RunId == snapshot.RunId)
+        var handlers = _subscriptions
+            .Values.Where(s => s.RunId is null || s.RunId == snapshot.RunId)
             .Select(s => InvokeAsync(s.OnSnapshot, snapshot));
         await Task.WhenAll(handlers);
     }
@@ -175,7 +187,9 @@ internal sealed partial class RunCoordinator : IRunCoordinator, IDisposable
     }
 
     private int QueuePosition(LiveRun run) =>
-        run.Status != RunStatus.Queued ? 0 : 1 + _runs.Values.Count(r => r.Status == RunStatus.Queued && r.Sequence < run.Sequence);
+        run.Status != RunStatus.Queued
+            ? 0
+            : 1 + _runs.Values.Count(r => r.Status == RunStatus.Queued && r.Sequence < run.Sequence);
 
     private string NewRunId()
     {

@@ -63,7 +63,8 @@ internal static class RunFolderReader
             {
                 return string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{file.Path} has {info.Length:N0} bytes, the manifest lists {file.Bytes:N0}.");
+                    $"{file.Path} has {info.Length:N0} bytes, the manifest lists {file.Bytes:N0}."
+                );
             }
         }
 
@@ -80,8 +81,10 @@ internal static class RunFolderReader
         {
             var path = Path.GetFullPath(Path.Combine(realFolder, relative));
             var inside = Path.TrimEndingDirectorySeparator(realFolder) + Path.DirectorySeparatorChar;
-            if (!path.StartsWith(inside, StringComparison.Ordinal)
-                || !string.Equals(RealPath.Resolve(path), path, StringComparison.Ordinal))
+            if (
+                !path.StartsWith(inside, StringComparison.Ordinal)
+                || !string.Equals(RealPath.Resolve(path), path, StringComparison.Ordinal)
+            )
             {
                 return null;
             }
@@ -130,9 +133,11 @@ internal static class RunFolderReader
             return "manifest.json lacks its preset, generator version or status.";
         }
 
-        if (manifest.Tables is null
+        if (
+            manifest.Tables is null
             || manifest.Tables.Any(t => t?.Name is null || t.CsvFile is null || t.ContentHash is null)
-            || manifest.Tables.Any(t => t.RowCount < 0))
+            || manifest.Tables.Any(t => t.RowCount < 0)
+        )
         {
             return "manifest.json has no valid table list.";
         }
@@ -142,8 +147,12 @@ internal static class RunFolderReader
             return "manifest.json has no valid file list.";
         }
 
-        if (manifest.Quality is null || manifest.Quality.Any(q => q?.Check is null)
-            || manifest.Realism is null || manifest.Realism.Any(k => k?.Kpi is null))
+        if (
+            manifest.Quality is null
+            || manifest.Quality.Any(q => q?.Check is null)
+            || manifest.Realism is null
+            || manifest.Realism.Any(k => k?.Kpi is null)
+        )
         {
             return "manifest.json has no valid quality or realism report.";
         }

@@ -4,47 +4,68 @@ using RetailDatagen.Core.Pipeline;
 namespace RetailDatagen.Web.Runs;
 
 /// <summary>One table's progress at a moment; immutable, safe to hand to any circuit.</summary>
-public sealed record TableSnapshot(string Name, string Title, int Stage, TableState State, long RowsWritten, long RowsPlanned, double ElapsedSeconds)
+public sealed record TableSnapshot(
+    string Name,
+    string Title,
+    int Stage,
+    TableState State,
+    long RowsWritten,
+    long RowsPlanned,
+    double ElapsedSeconds
+)
 {
     /// <summary>A table shorter than this shows no rate or ETA: its numbers would be noise.</summary>
     public const double MeaningfulSeconds = 1;
 
-    /// <summary>A completed table is full whatever its plan said (fact tables are planned from a volume model).</summary>
-    public double Fraction => State == TableState.Completed ? 1
-        : RowsPlanned == 0 ? 0 : Math.Clamp((double)RowsWritten / RowsPlanned, 0, 1);
+    /// <summary>A completed table is full whatever its plan said (fact tables are planned from a volume
+    /// model).</summary>
+    public double Fraction =>
+        State == TableState.Completed ? 1
+        : RowsPlanned == 0 ? 0
+        : Math.Clamp((double)RowsWritten / RowsPlanned, 0, 1);
 
     /// <summary>Rows per second, or null for a table that has not run for a second.</summary>
-    public double? RowsPerSecond => ElapsedSeconds >= MeaningfulSeconds && RowsWritten > 0 ? RowsWritten / ElapsedSeconds : null;
+    public double? RowsPerSecond =>
+        ElapsedSeconds >= MeaningfulSeconds && RowsWritten > 0 ? RowsWritten / ElapsedSeconds : null;
 
     /// <summary>Seconds left for a running table at its own rate; never negative; null until meaningful.</summary>
-    public double? EtaSeconds => State == TableState.Running && RowsPerSecond is { } rate
-        ? Math.Max(0, RowsPlanned - RowsWritten) / rate
-        : null;
+    public double? EtaSeconds =>
+        State == TableState.Running && RowsPerSecond is { } rate ? Math.Max(0, RowsPlanned - RowsWritten) / rate : null;
 }
 
 /// <summary>One phase of a run at a moment: generating the tables, then the finishing work.</summary>
-public sealed record PhaseSnapshot(RunPhase Phase, string Title, TableState State, double Fraction, double ElapsedSeconds)
+public sealed record PhaseSnapshot(
+    RunPhase Phase,
+    string Title,
+    TableState State,
+    double Fraction,
+    double ElapsedSeconds
+)
 {
     /// <summary>
     /// Share of a run's time, measured on a standard run (about 86 s of tables, then about 12 s of indexes, key check,
     /// reports and commit): the overall bar advances by these weights.
     /// </summary>
-    public double Weight => Phase switch
-    {
-        RunPhase.Generating => 0.86,
-        RunPhase.BuildingIndexes => 0.06,
-        RunPhase.CheckingKeys => 0.04,
-        RunPhase.Reports => 0.02,
-        _ => 0.02,
-    };
+    public double Weight =>
+        Phase switch
+        {
+            RunPhase.Generating => 0.86,
+            RunPhase.BuildingIndexes => 0.06,
+            RunPhase.CheckingKeys => 0.04,
+            RunPhase.Reports => 0.02,
+            _ => 0.02,
+        };
 
     public static IReadOnlyList<PhaseSnapshot> PlannedFor(GenerationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var sqlite = options.Format.WritesSqlite();
-        return [.. Enum.GetValues<RunPhase>()
-            .Where(p => sqlite || p is not (RunPhase.BuildingIndexes or RunPhase.CheckingKeys))
-            .Select(p => new PhaseSnapshot(p, PhaseReporter.TitleOf(p), TableState.Pending, 0, 0))];
+        return
+        [
+            .. Enum.GetValues<RunPhase>()
+                .Where(p => sqlite || p is not (RunPhase.BuildingIndexes or RunPhase.CheckingKeys))
+                .Select(p => new PhaseSnapshot(p, PhaseReporter.TitleOf(p), TableState.Pending, 0, 0)),
+        ];
     }
 }
 
@@ -75,7 +96,8 @@ public sealed record RunSnapshot
     /// <summary>Bytes of the finished run folder (from its manifest).</summary>
     public long? OutputBytes { get; init; }
 
-    /// <summary>Seconds left from a smoothed rate; never negative; null until meaningful (see <see cref="EtaEstimator"/>).</summary>
+    /// <summary>Seconds left from a smoothed rate; never negative; null until meaningful (see <see
+    /// cref="EtaEstimator"/>).</summary>
     public double? EtaSeconds { get; init; }
 
     public long RowsWritten => Tables.Sum(t => t.RowsWritten);
@@ -83,7 +105,8 @@ public sealed record RunSnapshot
     public int TablesCompleted => Tables.Count(t => t.State == TableState.Completed);
 
     /// <summary>Share of the planned rows written (a completed table counts as full).</summary>
-    public double RowsFraction => RowsPlanned == 0 ? 0 : Math.Clamp(Tables.Sum(t => t.Fraction * t.RowsPlanned) / RowsPlanned, 0, 1);
+    public double RowsFraction =>
+        RowsPlanned == 0 ? 0 : Math.Clamp(Tables.Sum(t => t.Fraction * t.RowsPlanned) / RowsPlanned, 0, 1);
 
     /// <summary>The phase running now, if any.</summary>
     public PhaseSnapshot? CurrentPhase => Phases.FirstOrDefault(p => p.State == TableState.Running);
@@ -108,19 +131,29 @@ public sealed record RunSnapshot
             }
 
             var total = Phases.Sum(p => p.Weight);
-            var done = Phases.Sum(p => p.Weight * (p.Phase == RunPhase.Generating && p.State != TableState.Completed ? rows : p.Fraction));
+            var done = Phases.Sum(p =>
+                p.Weight * (p.Phase == RunPhase.Generating && p.State != TableState.Completed ? rows : p.Fraction)
+            );
             return Math.Min(done / total, MaxUnfinishedFraction);
         }
     }
 
-    /// <summary>The snapshot of a finished run read back from its manifest (e.g. a CLI run, or after a restart).</summary>
+    /// <summary>The snapshot of a finished run read back from its manifest (e.g. a CLI run, or after a
+    /// restart).</summary>
     public static RunSnapshot FromManifest(RunManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        var tables = manifest.Tables
-            .Select(t => (Manifest: t, Info: Core.Model.Tables.FindByName(t.Name)))
-            .Select(t => new TableSnapshot(t.Manifest.Name, t.Info?.Title ?? t.Manifest.Name, t.Info?.Stage ?? 0, TableState.Completed,
-                t.Manifest.RowCount, t.Manifest.RowCount, t.Manifest.GeneratedSeconds))
+        var tables = manifest
+            .Tables.Select(t => (Manifest: t, Info: Core.Model.Tables.FindByName(t.Name)))
+            .Select(t => new TableSnapshot(
+                t.Manifest.Name,
+                t.Info?.Title ?? t.Manifest.Name,
+                t.Info?.Stage ?? 0,
+                TableState.Completed,
+                t.Manifest.RowCount,
+                t.Manifest.RowCount,
+                t.Manifest.GeneratedSeconds
+            ))
             .ToList();
         return new RunSnapshot
         {

@@ -9,7 +9,8 @@ public enum RunStatus
     Failed,
     Cancelled,
 
-    /// <summary>A run folder whose manifest is unusable or whose files no longer match it: listed, deletable, not served.</summary>
+    /// <summary>A run folder whose manifest is unusable or whose files no longer match it: listed, deletable, not
+    /// served.</summary>
     Damaged,
 }
 

@@ -9,6 +9,7 @@ public sealed record RunSummary
     public required string RunId { get; init; }
     public required RunStatus Status { get; init; }
     public required string Preset { get; init; }
+
     /// <summary>Null for a damaged run whose manifest does not say.</summary>
     public required long? Seed { get; init; }
     public DateTimeOffset StartedAt { get; init; }

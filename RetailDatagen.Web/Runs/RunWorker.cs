@@ -10,7 +10,8 @@ internal sealed partial class RunWorker(
     RunCoordinator coordinator,
     RunCatalog catalog,
     GenerationPipeline pipeline,
-    ILogger<RunWorker> logger) : BackgroundService
+    ILogger<RunWorker> logger
+) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -32,7 +33,9 @@ internal sealed partial class RunWorker(
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(run.Cancellation.Token, stoppingToken);
         var request = new GenerationRequest
         {
-            Options = run.Options, OutputDirectory = catalog.FolderFor(run.RunId), RunId = run.RunId,
+            Options = run.Options,
+            OutputDirectory = catalog.FolderFor(run.RunId),
+            RunId = run.RunId,
         };
         try
         {
@@ -40,7 +43,10 @@ internal sealed partial class RunWorker(
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
-            run.Fail(RunStatus.Cancelled, stoppingToken.IsCancellationRequested ? "The app stopped before the run finished." : null);
+            run.Fail(
+                RunStatus.Cancelled,
+                stoppingToken.IsCancellationRequested ? "The app stopped before the run finished." : null
+            );
             return;
         }
         catch (Exception ex)

@@ -10,7 +10,8 @@ namespace RetailDatagen.Web.Runs;
 /// </summary>
 internal sealed partial class StaleStagingCleanup(
     IOptions<RetailDatagenSettings> settings,
-    ILogger<StaleStagingCleanup> logger) : IHostedService
+    ILogger<StaleStagingCleanup> logger
+) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {

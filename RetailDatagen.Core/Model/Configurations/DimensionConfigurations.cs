@@ -52,7 +52,12 @@ internal sealed class TruckConfiguration : IEntityTypeConfiguration<Truck>
         builder.Property(x => x.ID).ValueGeneratedNever();
         builder.HasIndex(x => x.LicensePlate).IsUnique();
         builder.HasIndex(x => x.DCID);
-        builder.HasOne<DistributionCenter>().WithMany().HasForeignKey(x => x.DCID).IsRequired(false).OnDelete(DeleteBehavior.Restrict);
+        builder
+            .HasOne<DistributionCenter>()
+            .WithMany()
+            .HasForeignKey(x => x.DCID)
+            .IsRequired(false)
+            .OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -80,6 +85,11 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.HasKey(x => x.ID);
         builder.Property(x => x.ID).ValueGeneratedNever();
         builder.HasIndex(x => new { x.ProductName, x.Brand }).IsUnique();
-        builder.HasIndex(x => new { x.Department, x.Category, x.Subcategory });
+        builder.HasIndex(x => new
+        {
+            x.Department,
+            x.Category,
+            x.Subcategory,
+        });
     }
 }

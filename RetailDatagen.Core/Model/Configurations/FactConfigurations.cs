@@ -10,8 +10,18 @@ internal sealed class ReceiptConfiguration : IEntityTypeConfiguration<Receipt>
         builder.ToContractTable(Tables.Receipts);
         builder.HasKey(x => x.ReceiptId);
         builder.HasOne<Store>().WithMany().HasForeignKey(x => x.StoreID).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerID).IsRequired(false).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Receipt>().WithMany().HasForeignKey(x => x.ReturnForReceiptId).IsRequired(false).OnDelete(DeleteBehavior.Restrict);
+        builder
+            .HasOne<Customer>()
+            .WithMany()
+            .HasForeignKey(x => x.CustomerID)
+            .IsRequired(false)
+            .OnDelete(DeleteBehavior.Restrict);
+        builder
+            .HasOne<Receipt>()
+            .WithMany()
+            .HasForeignKey(x => x.ReturnForReceiptId)
+            .IsRequired(false)
+            .OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => new { x.StoreID, x.EventTS });
     }
 }
@@ -35,7 +45,12 @@ internal sealed class StoreInventoryTxnConfiguration : IEntityTypeConfiguration<
         builder.HasKey(x => x.TraceId);
         builder.HasOne<Store>().WithMany().HasForeignKey(x => x.StoreID).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Product>().WithMany().HasForeignKey(x => x.ProductID).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(x => new { x.StoreID, x.ProductID, x.EventTS });
+        builder.HasIndex(x => new
+        {
+            x.StoreID,
+            x.ProductID,
+            x.EventTS,
+        });
     }
 }
 
@@ -58,7 +73,12 @@ internal sealed class TruckMoveConfiguration : IEntityTypeConfiguration<TruckMov
         builder.HasKey(x => x.TraceId);
         builder.HasOne<Truck>().WithMany().HasForeignKey(x => x.TruckId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<DistributionCenter>().WithMany().HasForeignKey(x => x.DCID).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Store>().WithMany().HasForeignKey(x => x.StoreID).IsRequired(false).OnDelete(DeleteBehavior.Restrict);
+        builder
+            .HasOne<Store>()
+            .WithMany()
+            .HasForeignKey(x => x.StoreID)
+            .IsRequired(false)
+            .OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => x.ShipmentId);
     }
 }
@@ -80,7 +100,12 @@ internal sealed class BlePingConfiguration : IEntityTypeConfiguration<BlePing>
         builder.ToContractTable(Tables.BlePings);
         builder.HasKey(x => x.TraceId);
         builder.HasOne<Store>().WithMany().HasForeignKey(x => x.StoreID).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerBLEId).HasPrincipalKey(c => c.BLEId).OnDelete(DeleteBehavior.Restrict);
+        builder
+            .HasOne<Customer>()
+            .WithMany()
+            .HasForeignKey(x => x.CustomerBLEId)
+            .HasPrincipalKey(c => c.BLEId)
+            .OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -91,7 +116,12 @@ internal sealed class MarketingImpressionConfiguration : IEntityTypeConfiguratio
         builder.ToContractTable(Tables.Marketing);
         builder.HasKey(x => x.TraceId);
         builder.HasIndex(x => x.ImpressionId).IsUnique();
-        builder.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerAdId).HasPrincipalKey(c => c.AdId).OnDelete(DeleteBehavior.Restrict);
+        builder
+            .HasOne<Customer>()
+            .WithMany()
+            .HasForeignKey(x => x.CustomerAdId)
+            .HasPrincipalKey(c => c.AdId)
+            .OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -73,7 +73,10 @@ public sealed class RandomnessTests
         var a = new RowRandom(42, RandomStream.BleIds, 12_345);
         var b = new RowRandom(42, RandomStream.BleIds, 12_345);
 
-        Assert.Equal(Enumerable.Range(0, 8).Select(_ => a.NextUInt64()), Enumerable.Range(0, 8).Select(_ => b.NextUInt64()));
+        Assert.Equal(
+            Enumerable.Range(0, 8).Select(_ => a.NextUInt64()),
+            Enumerable.Range(0, 8).Select(_ => b.NextUInt64())
+        );
     }
 
     [Fact]
@@ -94,13 +97,18 @@ public sealed class RandomnessTests
         Assert.InRange(Correlation(baseline, otherSeed), -0.02, 0.02);
         // Uniform on [0, 1): mean 1/2, and every tenth of the interval gets its share.
         Assert.InRange(baseline.Average(), 0.49, 0.51);
-        Assert.All(baseline.GroupBy(v => (int)(v * 10)), g => Assert.InRange(g.Count(), rows / 10 * 0.95, rows / 10 * 1.05));
+        Assert.All(
+            baseline.GroupBy(v => (int)(v * 10)),
+            g => Assert.InRange(g.Count(), rows / 10 * 0.95, rows / 10 * 1.05)
+        );
     }
 
     private static double Correlation(double[] x, double[] y)
     {
         var (mx, my) = (x.Average(), y.Average());
-        double sxy = 0, sxx = 0, syy = 0;
+        double sxy = 0,
+            sxx = 0,
+            syy = 0;
         for (var i = 0; i < x.Length; i++)
         {
             sxy += (x[i] - mx) * (y[i] - my);

@@ -23,7 +23,12 @@ public sealed class AccessibilityTests(DatasetBrowserApp app) : IClassFixture<Da
         SetDefaultExpectTimeout(30_000);
         // A finished small run (the shared dataset, served by the app like any run in its output root).
         var runId = app.Dataset.RunId;
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var context = await app.Browser.NewContextAsync(
+            new BrowserNewContextOptions
+            {
+                ViewportSize = new ViewportSize { Width = width, Height = height },
+            }
+        );
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(60_000);
         var report = new StringBuilder();
@@ -58,7 +63,10 @@ public sealed class AccessibilityTests(DatasetBrowserApp app) : IClassFixture<Da
         // The scan the pages rely on must be able to fail: an image without alternative text is critical in axe.
         var context = await app.Browser.NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.SetContentAsync("<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body><main><img src=\"x.png\"></main></body></html>");
+        await page.SetContentAsync(
+            "<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body><main><img "
+                + "src=\"x.png\"></main></body></html>"
+        );
 
         var violations = await AxeViolationsAsync(page);
 
@@ -71,25 +79,45 @@ public sealed class AccessibilityTests(DatasetBrowserApp app) : IClassFixture<Da
     [Fact]
     public async Task Phone_AppBarLinksDoNotOverlap_NothingScrollsSideways_AndGenerateIsOnScreen()
     {
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        var context = await app.Browser.NewContextAsync(
+            new BrowserNewContextOptions
+            {
+                ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            }
+        );
         var page = await context.NewPageAsync();
         await OpenAsync(page, "/");
 
-        var configure = await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Configure" }).BoundingBoxAsync();
-        var runs = await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Runs", Exact = true }).BoundingBoxAsync();
-        Assert.True(configure!.X + configure.Width <= runs!.X, $"Configure ends at {configure.X + configure.Width}, Runs starts at {runs.X}");
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The Configure page scrolls sideways.");
+        var configure = await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Configure" })
+            .BoundingBoxAsync();
+        var runs = await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Runs", Exact = true })
+            .BoundingBoxAsync();
+        Assert.True(
+            configure!.X + configure.Width <= runs!.X,
+            $"Configure ends at {configure.X + configure.Width}, Runs starts at {runs.X}"
+        );
+        Assert.True(
+            await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+            "The Configure page scrolls sideways."
+        );
 
         var generate = await page.GetByTestId("generate").BoundingBoxAsync();
-        Assert.True(generate!.Y >= 0 && generate.Y + generate.Height <= 844, $"Generate is at y={generate.Y}, off the 844 px screen.");
+        Assert.True(
+            generate!.Y >= 0 && generate.Y + generate.Height <= 844,
+            $"Generate is at y={generate.Y}, off the 844 px screen."
+        );
         await context.CloseAsync();
     }
 
-    // The analyst workbench: a query result, a filtered grid with its facets, a followed key, a profile, the dictionary.
+    // The analyst workbench: a query result, a filtered grid with its facets, a followed key, a profile, the
+    // dictionary.
     private async Task ScanWorkbenchAsync(IPage page, string runId, StringBuilder report)
     {
         var results = $"/runs/{runId}/results";
-        await OpenAsync(page, results + "?section=sql&sql=" + Uri.EscapeDataString("SELECT * FROM dim_stores ORDER BY ID"));
+        await OpenAsync(
+            page,
+            results + "?section=sql&sql=" + Uri.EscapeDataString("SELECT * FROM dim_stores ORDER BY ID")
+        );
         await Expect(page.GetByTestId("sql-status")).ToContainTextAsync($"{SmallDataset.Options.Stores} rows");
         await ScanAsync(page, "results-sql", report);
 
@@ -113,7 +141,8 @@ public sealed class AccessibilityTests(DatasetBrowserApp app) : IClassFixture<Da
     private async Task OpenAsync(IPage page, string path)
     {
         await page.GotoAsync(app.BaseUrl + path);
-        await page.Locator("[data-testid=interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        await page.Locator("[data-testid=interactive]")
+            .WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
     }
 
     private static async Task ScanAsync(IPage page, string name, StringBuilder report)
@@ -121,7 +150,13 @@ public sealed class AccessibilityTests(DatasetBrowserApp app) : IClassFixture<Da
         // Every scanned page is also kept as a picture, to look at (phone and desktop).
         Directory.CreateDirectory(EndToEndTests.ScreenshotFolder);
         var width = page.ViewportSize?.Width ?? 0;
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(EndToEndTests.ScreenshotFolder, $"{name}-{width}.png"), FullPage = true });
+        await page.ScreenshotAsync(
+            new PageScreenshotOptions
+            {
+                Path = Path.Combine(EndToEndTests.ScreenshotFolder, $"{name}-{width}.png"),
+                FullPage = true,
+            }
+        );
         foreach (var violation in (await AxeViolationsAsync(page)).Where(v => v.Impact is "serious" or "critical"))
         {
             report.AppendLine($"{name}: {violation.Impact} {violation.Id} ×{violation.Nodes.Length}: {violation.Help}");
@@ -143,7 +178,8 @@ public sealed class AccessibilityTests(DatasetBrowserApp app) : IClassFixture<Da
             await page.AddScriptTagAsync(new PageAddScriptTagOptions { Content = AxeSource.Value });
         }
 
-        return await page.EvaluateAsync<AxeViolation[]>("""
+        return await page.EvaluateAsync<AxeViolation[]>(
+            """
             async () => (await axe.run(document, { resultTypes: ['violations'] })).violations.map(v => ({
                 id: v.id,
                 impact: v.impact ?? '',
@@ -153,7 +189,8 @@ public sealed class AccessibilityTests(DatasetBrowserApp app) : IClassFixture<Da
                     messages: [...n.any, ...n.all, ...n.none].map(c => c.message)
                 }))
             }))
-            """);
+            """
+        );
     }
 
     private static readonly Lazy<string> AxeSource = new(() => new BundledAxeScriptProvider().GetScript());

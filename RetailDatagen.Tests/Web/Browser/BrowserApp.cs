@@ -35,14 +35,18 @@ public abstract class BrowserApp : IAsyncLifetime
 
         Assert.True(
             File.Exists(BrowserSupport.ChromiumPath),
-            $"Chromium was not found at {BrowserSupport.ChromiumPath}. " +
-            "Install Debian's package: bash scripts/install-browser.sh (or apt-get install -y chromium)");
+            $"Chromium was not found at {BrowserSupport.ChromiumPath}. "
+                + "Install Debian's package: bash scripts/install-browser.sh (or apt-get install -y chromium)"
+        );
 
         App = new AppFactory(OutputRoot);
         App.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         App.StartServer();
-        BaseUrl = App.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
-            .Addresses.Single().TrimEnd('/');
+        BaseUrl = App
+            .Services.GetRequiredService<IServer>()
+            .Features.GetRequiredFeature<IServerAddressesFeature>()
+            .Addresses.Single()
+            .TrimEnd('/');
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(BrowserSupport.LaunchOptions);
     }

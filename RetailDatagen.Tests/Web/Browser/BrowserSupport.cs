@@ -7,10 +7,19 @@ internal static class BrowserSupport
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    public static BrowserTypeLaunchOptions LaunchOptions { get; } = new()
-    {
-        ExecutablePath = ChromiumPath,
-        Headless = true,
-        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    };
+    public static BrowserTypeLaunchOptions LaunchOptions { get; } =
+        new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        };
 }

@@ -11,14 +11,20 @@ public sealed partial class EndToEndTests
     {
         SetDefaultExpectTimeout(30_000);
         var manifest = await TestRuns.WriteAsync(app.OutputRoot);
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1000 } });
+        var context = await app.Browser.NewContextAsync(
+            new BrowserNewContextOptions
+            {
+                ViewportSize = new ViewportSize { Width = 1440, Height = 1000 },
+            }
+        );
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(60_000);
         var results = $"{app.BaseUrl}/runs/{manifest.RunId}/results";
 
         // SQL: type a query, run it with Ctrl+Enter, see the rows and the count; the query lands in the URL.
         await page.GotoAsync(results + "?section=sql");
-        await page.Locator("[data-testid=interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        await page.Locator("[data-testid=interactive]")
+            .WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
         var editor = page.Locator("textarea[data-testid=sql-editor], [data-testid=sql-editor] textarea");
         await editor.FillAsync("SELECT StoreNumber FROM dim_stores ORDER BY ID");
         await editor.PressAsync("Control+Enter");
@@ -28,7 +34,8 @@ public sealed partial class EndToEndTests
 
         // Filter a column through its facet: the count and the URL follow.
         await page.GotoAsync(results + "?table=dim_products");
-        await page.Locator("[data-testid=interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        await page.Locator("[data-testid=interactive]")
+            .WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
         await Expect(page.GetByTestId("grid-status")).ToContainTextAsync($"{TestRuns.Tiny.Products} rows");
         await page.GetByTestId("facet-Department").Locator(".mud-chip").First.ClickAsync();
         await Expect(page.GetByTestId("filter-chip")).ToContainTextAsync("Department = ");
@@ -38,7 +45,8 @@ public sealed partial class EndToEndTests
 
         // Follow a foreign key: a store's geography opens in the row panel with the rows that reference it.
         await page.GotoAsync(results + "?table=dim_stores");
-        await page.Locator("[data-testid=interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        await page.Locator("[data-testid=interactive]")
+            .WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
         await Expect(page.GetByTestId("fk-label").First).ToContainTextAsync(", ");
         await page.GetByTestId("fk-link").First.ClickAsync();
         await Expect(page.GetByTestId("row-panel")).ToContainTextAsync("Geographies · ID");

@@ -24,19 +24,31 @@ public sealed partial class EndToEndTests(EmptyBrowserApp app) : IClassFixture<E
     {
         Directory.CreateDirectory(ScreenshotFolder);
         SetDefaultExpectTimeout(30_000);
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1000 }, AcceptDownloads = true });
+        var context = await app.Browser.NewContextAsync(
+            new BrowserNewContextOptions
+            {
+                ViewportSize = new ViewportSize { Width = 1440, Height = 1000 },
+                AcceptDownloads = true,
+            }
+        );
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(60_000);
 
         // Configure: wait for the circuit (clicks before it connects are lost), pick small, set the seed.
         await page.GotoAsync(app.BaseUrl + "/");
-        await page.Locator("[data-testid=interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
-        await page.Locator("[data-testid=preset] button", new PageLocatorOptions { HasTextRegex = new Regex("^small$") }).ClickAsync();
+        await page.Locator("[data-testid=interactive]")
+            .WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        await page.Locator(
+                "[data-testid=preset] button",
+                new PageLocatorOptions { HasTextRegex = new Regex("^small$") }
+            )
+            .ClickAsync();
         await Expect(page.GetByTestId("field-customers")).ToHaveValueAsync("10000");
         var seed = page.GetByTestId("field-seed");
         await seed.FillAsync(Seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await seed.PressAsync("Tab");
-        await Expect(page.GetByTestId("estimate-total-rows")).ToHaveTextAsync(Rows(GenerationPipeline.PlannedRows(Options).Values.Sum()));
+        await Expect(page.GetByTestId("estimate-total-rows"))
+            .ToHaveTextAsync(Rows(GenerationPipeline.PlannedRows(Options).Values.Sum()));
         await ShotAsync(page, "configure");
 
         // Generate: the run page shows every table reaching Completed.
@@ -49,7 +61,8 @@ public sealed partial class EndToEndTests(EmptyBrowserApp app) : IClassFixture<E
             await Expect(page.GetByTestId($"state-{table.Name}")).ToHaveTextAsync("Completed");
         }
 
-        await Expect(page.GetByTestId("tables-complete")).ToHaveTextAsync($"{Tables.All.Count}/{Tables.All.Count} tables complete");
+        await Expect(page.GetByTestId("tables-complete"))
+            .ToHaveTextAsync($"{Tables.All.Count}/{Tables.All.Count} tables complete");
         await Expect(page.GetByTestId("run-summary")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("quality-verdict")).ToContainTextAsync("checks passed");
         await ShotAsync(page, "run");
@@ -57,7 +70,8 @@ public sealed partial class EndToEndTests(EmptyBrowserApp app) : IClassFixture<E
         // A second tab (or a reload) on the run's URL shows the same run.
         var second = await context.NewPageAsync();
         await second.GotoAsync(page.Url);
-        await Expect(second.GetByTestId("tables-complete")).ToHaveTextAsync($"{Tables.All.Count}/{Tables.All.Count} tables complete");
+        await Expect(second.GetByTestId("tables-complete"))
+            .ToHaveTextAsync($"{Tables.All.Count}/{Tables.All.Count} tables complete");
         await Expect(second.GetByTestId("run-status")).ToHaveTextAsync("Completed");
         await second.CloseAsync();
 
@@ -70,7 +84,8 @@ public sealed partial class EndToEndTests(EmptyBrowserApp app) : IClassFixture<E
         await Expect(page.GetByTestId("network-map").Locator("[data-testid=store]")).ToHaveCountAsync(20);
         await ShotAsync(page, "overview");
         await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Tables", Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { NameRegex = new Regex("^Customers") }).ClickAsync();
+        await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { NameRegex = new Regex("^Customers") })
+            .ClickAsync();
         var grid = page.GetByTestId("results-grid");
         await Expect(grid.Locator("h2")).ToHaveTextAsync("Customers");
         await Expect(FirstCell(grid)).ToHaveTextAsync("1");
@@ -78,8 +93,13 @@ public sealed partial class EndToEndTests(EmptyBrowserApp app) : IClassFixture<E
         await Expect(FirstCell(grid)).ToHaveTextAsync("26");
         await Expect(grid).ToContainTextAsync("26-50 of 10,000");
 
-        var byLastName = Customers(runId).OrderBy(c => c.LastName, StringComparer.Ordinal).ThenBy(c => long.Parse(c.Id, System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        await grid.Locator("th", new LocatorLocatorOptions { HasText = "LastName" }).Locator(".sortable-column-header").ClickAsync();
+        var byLastName = Customers(runId)
+            .OrderBy(c => c.LastName, StringComparer.Ordinal)
+            .ThenBy(c => long.Parse(c.Id, System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+        await grid.Locator("th", new LocatorLocatorOptions { HasText = "LastName" })
+            .Locator(".sortable-column-header")
+            .ClickAsync();
         await Expect(Cell(grid, 0, 2)).ToHaveTextAsync(byLastName[25].LastName);
         await Expect(FirstCell(grid)).ToHaveTextAsync(byLastName[25].Id);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "First page" }).ClickAsync();
@@ -118,18 +138,26 @@ public sealed partial class EndToEndTests(EmptyBrowserApp app) : IClassFixture<E
         var deadline = DateTime.UtcNow.AddMinutes(3);
         while (DateTime.UtcNow < deadline)
         {
-            var sample = await page.EvaluateAsync<RunSample>("""
+            var sample = await page.EvaluateAsync<RunSample>(
+                """
                 () => ({
                     status: document.querySelector('[data-testid=run-status]')?.textContent.trim() ?? '',
                     eta: document.querySelector('[data-testid=overall-eta]')?.textContent ?? '',
                     percent: document.querySelector('[data-testid=overall-percent]')?.textContent.trim() ?? '',
                     phase: document.querySelector('[data-testid=current-phase]')?.textContent.trim() ?? ''
                 })
-                """);
+                """
+            );
             samples.Add(sample);
             if (!shot && sample.Status == "Running" && sample.Percent != "0%")
             {
-                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "run-in-progress.png"), FullPage = true });
+                await page.ScreenshotAsync(
+                    new PageScreenshotOptions
+                    {
+                        Path = Path.Combine(ScreenshotFolder, "run-in-progress.png"),
+                        FullPage = true,
+                    }
+                );
                 shot = true;
             }
 
@@ -160,11 +188,14 @@ public sealed partial class EndToEndTests(EmptyBrowserApp app) : IClassFixture<E
         public string Phase { get; set; } = "";
     }
 
-    /// <summary>Saves a full-page screenshot from the top (a scrolled page would show the fixed app bar mid-image).</summary>
+    /// <summary>Saves a full-page screenshot from the top (a scrolled page would show the fixed app bar
+    /// mid-image).</summary>
     private static async Task ShotAsync(IPage page, string name)
     {
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(
+            new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true }
+        );
     }
 
     private static GenerationOptions Options => Presets.Small with { Seed = Seed };
@@ -179,7 +210,9 @@ public sealed partial class EndToEndTests(EmptyBrowserApp app) : IClassFixture<E
     private List<(string Id, string LastName)> Customers(string runId)
     {
         var run = Path.Combine(app.OutputRoot, runId);
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(run, "retail.db")};Mode=ReadOnly;Pooling=False");
+        using var connection = new SqliteConnection(
+            $"Data Source={Path.Combine(run, "retail.db")};Mode=ReadOnly;Pooling=False"
+        );
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT ID, LastName FROM dim_customers";
@@ -187,7 +220,9 @@ public sealed partial class EndToEndTests(EmptyBrowserApp app) : IClassFixture<E
         var customers = new List<(string, string)>();
         while (reader.Read())
         {
-            customers.Add((reader.GetInt64(0).ToString(System.Globalization.CultureInfo.InvariantCulture), reader.GetString(1)));
+            customers.Add(
+                (reader.GetInt64(0).ToString(System.Globalization.CultureInfo.InvariantCulture), reader.GetString(1))
+            );
         }
 
         return customers;
@@ -205,7 +240,9 @@ public sealed partial class EndToEndTests(EmptyBrowserApp app) : IClassFixture<E
     internal static async Task InstallBrowserAsync()
     {
         var script = Path.Combine(RepositoryRoot(), "scripts", "install-browser.sh");
-        using var install = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("bash", [script]) { UseShellExecute = false });
+        using var install = System.Diagnostics.Process.Start(
+            new System.Diagnostics.ProcessStartInfo("bash", [script]) { UseShellExecute = false }
+        );
         if (install is not null)
         {
             await install.WaitForExitAsync(TestContext.Current.CancellationToken);

@@ -7,7 +7,10 @@ public sealed class GridRowTests
 {
     [Fact]
     public void Slots_HoldEveryColumnOfTheWidestTable() =>
-        Assert.All(Tables.All, t => Assert.True(t.Columns.Count <= GridRow.MaxColumns, $"{t.Name} has {t.Columns.Count} columns."));
+        Assert.All(
+            Tables.All,
+            t => Assert.True(t.Columns.Count <= GridRow.MaxColumns, $"{t.Name} has {t.Columns.Count} columns.")
+        );
 
     [Fact]
     public void Slots_ReadTheCellsInColumnOrder()

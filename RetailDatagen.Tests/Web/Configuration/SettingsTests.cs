@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Options;
-using RetailDatagen.Tests.Web.TestSupport;
-
 using RetailDatagen.Tests.TestSupport;
+using RetailDatagen.Tests.Web.TestSupport;
 
 namespace RetailDatagen.Tests.Web.Configuration;
 

@@ -8,9 +8,8 @@ using Microsoft.AspNetCore.TestHost;
 using RetailDatagen.Core.Model;
 using RetailDatagen.Core.Options;
 using RetailDatagen.Core.Pipeline;
-using RetailDatagen.Tests.Web.TestSupport;
-
 using RetailDatagen.Tests.TestSupport;
+using RetailDatagen.Tests.Web.TestSupport;
 
 namespace RetailDatagen.Tests.Web.Downloads;
 
@@ -37,7 +36,10 @@ public sealed class DownloadEndpointsTests(SmallDataset dataset, DatasetApp app)
         Assert.Equal("application/vnd.sqlite3", response.Content.Headers.ContentType?.MediaType);
         AssertAttachment(response, "retail.db");
         Assert.Contains("bytes", response.Headers.AcceptRanges);
-        Assert.Equal(Hash(await File.ReadAllBytesAsync(dataset.DatabasePath, Token)), Hash(await response.Content.ReadAsByteArrayAsync(Token)));
+        Assert.Equal(
+            Hash(await File.ReadAllBytesAsync(dataset.DatabasePath, Token)),
+            Hash(await response.Content.ReadAsByteArrayAsync(Token))
+        );
     }
 
     [Fact]
@@ -64,7 +66,10 @@ public sealed class DownloadEndpointsTests(SmallDataset dataset, DatasetApp app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         AssertAttachment(response, csvFile);
-        var expected = await File.ReadAllBytesAsync(Path.Combine(dataset.RunFolderPath, RunFolder.CsvFolder, csvFile), Token);
+        var expected = await File.ReadAllBytesAsync(
+            Path.Combine(dataset.RunFolderPath, RunFolder.CsvFolder, csvFile),
+            Token
+        );
         Assert.Equal(Hash(expected), Hash(await response.Content.ReadAsByteArrayAsync(Token)));
     }
 
@@ -88,8 +93,14 @@ public sealed class DownloadEndpointsTests(SmallDataset dataset, DatasetApp app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
         AssertAttachment(response, $"{dataset.RunId}-csv.zip");
-        await using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync(Token)), ZipArchiveMode.Read);
-        Assert.Equal(Tables.All.Select(t => t.CsvFile).Append("datapackage.json").Order(), zip.Entries.Select(e => e.FullName).Order());
+        await using var zip = new ZipArchive(
+            new MemoryStream(await response.Content.ReadAsByteArrayAsync(Token)),
+            ZipArchiveMode.Read
+        );
+        Assert.Equal(
+            Tables.All.Select(t => t.CsvFile).Append("datapackage.json").Order(),
+            zip.Entries.Select(e => e.FullName).Order()
+        );
         foreach (var entry in zip.Entries)
         {
             using var content = new MemoryStream();
@@ -98,43 +109,49 @@ public sealed class DownloadEndpointsTests(SmallDataset dataset, DatasetApp app)
                 await stream.CopyToAsync(content, Token);
             }
 
-            var expected = await File.ReadAllBytesAsync(Path.Combine(dataset.RunFolderPath, RunFolder.CsvFolder, entry.FullName), Token);
+            var expected = await File.ReadAllBytesAsync(
+                Path.Combine(dataset.RunFolderPath, RunFolder.CsvFolder, entry.FullName),
+                Token
+            );
             Assert.Equal(Hash(expected), Hash(content.ToArray()));
         }
     }
 
     public static TheoryData<string> NotArtifacts() =>
-    [
-        "/downloads/20991231-235959-ffff/retail.db",
-        "/downloads/not-a-run/retail.db",
-        "/downloads/{run}/csv/secrets.csv",
-        "/downloads/{run}/csv/appsettings.csv",
-        "/downloads/{run}/csv/CUSTOMERS.csv",
-        "/downloads/{run}/csv/customers.txt",
-        "/downloads/{run}/other.db",
-        "/downloads/{run}/csv/../manifest.csv",
-        "/downloads/{run}/../{run}/retail.db",
-        "/downloads/../retail.db",
-        "/downloads/{run}/csv/..%2Fmanifest.csv",
-        "/downloads/{run}/csv/..%2F..%2F{run}%2Fretail.csv",
-        "/downloads/{run}/csv/%2Fetc%2Fpasswd.csv",
-        "/downloads/{run}/csv/..\\..\\manifest.csv",
-        "/downloads/%2Fetc/retail.db",
-        "/downloads/..%2F{run}/retail.db",
-        "/downloads/{run}%2F..%2F{run}/manifest.json",
-        "/downloads/{run}/csv/%2e%2e%2fretail.csv",
-    ];
+        [
+            "/downloads/20991231-235959-ffff/retail.db",
+            "/downloads/not-a-run/retail.db",
+            "/downloads/{run}/csv/secrets.csv",
+            "/downloads/{run}/csv/appsettings.csv",
+            "/downloads/{run}/csv/CUSTOMERS.csv",
+            "/downloads/{run}/csv/customers.txt",
+            "/downloads/{run}/other.db",
+            "/downloads/{run}/csv/../manifest.csv",
+            "/downloads/{run}/../{run}/retail.db",
+            "/downloads/../retail.db",
+            "/downloads/{run}/csv/..%2Fmanifest.csv",
+            "/downloads/{run}/csv/..%2F..%2F{run}%2Fretail.csv",
+            "/downloads/{run}/csv/%2Fetc%2Fpasswd.csv",
+            "/downloads/{run}/csv/..\\..\\manifest.csv",
+            "/downloads/%2Fetc/retail.db",
+            "/downloads/..%2F{run}/retail.db",
+            "/downloads/{run}%2F..%2F{run}/manifest.json",
+            "/downloads/{run}/csv/%2e%2e%2fretail.csv",
+        ];
 
     [Theory]
     [MemberData(nameof(NotArtifacts))]
     public async Task Download_OfAnythingButAnArtifactOfThatRun_Is404(string path)
     {
         // Sent as the raw path the app sees, without the client's or Kestrel's own normalisation of dot segments.
-        var context = await app.Factory.Server.SendAsync(c =>
-        {
-            c.Request.Method = HttpMethods.Get;
-            c.Request.Path = new PathString(path.Replace("{run}", dataset.RunId, StringComparison.Ordinal));
-        }, Token);
+        var context = await app.Factory.Server.SendAsync(
+            c =>
+            {
+                c.Request.Method = HttpMethods.Get;
+                c.Request.Path = new PathString(path.Replace("{run}", dataset.RunId, StringComparison.Ordinal));
+            },
+            Token
+        );
 
         Assert.Equal(StatusCodes.Status404NotFound, context.Response.StatusCode);
         Assert.Null(context.Response.Headers.ContentDisposition.FirstOrDefault());
@@ -146,7 +163,9 @@ public sealed class DownloadEndpointsTests(SmallDataset dataset, DatasetApp app)
     [InlineData("/downloads/%2e%2e/retail.db")]
     public async Task Download_EncodedTraversalThroughTheHttpClient_Is404(string path)
     {
-        using var response = await app.Factory.CreateClient().GetAsync(path.Replace("{run}", dataset.RunId, StringComparison.Ordinal), Token);
+        using var response = await app
+            .Factory.CreateClient()
+            .GetAsync(path.Replace("{run}", dataset.RunId, StringComparison.Ordinal), Token);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }

@@ -36,10 +36,18 @@ public sealed class DownloadSafetyTests : IDisposable
         var client = app.CreateClient();
 
         using var whole = await client.GetAsync($"/downloads/{run.RunId}/{relative}", Token);
-        using var ranged = await SendAsync(client, HttpMethod.Get, $"/downloads/{run.RunId}/{relative}", r => r.Headers.Range = new RangeHeaderValue(0, 15));
+        using var ranged = await SendAsync(
+            client,
+            HttpMethod.Get,
+            $"/downloads/{run.RunId}/{relative}",
+            r => r.Headers.Range = new RangeHeaderValue(0, 15)
+        );
         using var zip = await client.GetAsync($"/downloads/{run.RunId}/csv.zip", Token);
 
-        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound), (whole.StatusCode, ranged.StatusCode, zip.StatusCode));
+        Assert.Equal(
+            (HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound),
+            (whole.StatusCode, ranged.StatusCode, zip.StatusCode)
+        );
     }
 
     [Fact]
@@ -52,7 +60,8 @@ public sealed class DownloadSafetyTests : IDisposable
         Directory.CreateSymbolicLink(csv, copy);
         await using var app = new AppFactory(Root);
 
-        using var response = await app.CreateClient().GetAsync($"/downloads/{run.RunId}/csv/{Tables.Customers.CsvFile}", Token);
+        using var response = await app.CreateClient()
+            .GetAsync($"/downloads/{run.RunId}/csv/{Tables.Customers.CsvFile}", Token);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -87,7 +96,10 @@ public sealed class DownloadSafetyTests : IDisposable
         using var response = await app.CreateClient().GetAsync($"/downloads/{run.RunId}/retail.db", Token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(new FileInfo(Path.Combine(real, run.RunId, RunFolder.DatabaseFile)).Length, (await response.Content.ReadAsByteArrayAsync(Token)).Length);
+        Assert.Equal(
+            new FileInfo(Path.Combine(real, run.RunId, RunFolder.DatabaseFile)).Length,
+            (await response.Content.ReadAsByteArrayAsync(Token)).Length
+        );
     }
 
     [Theory]
@@ -107,7 +119,10 @@ public sealed class DownloadSafetyTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, head.StatusCode);
         Assert.Empty(await head.Content.ReadAsByteArrayAsync(Token));
         Assert.Equal(get.Content.Headers.ContentType?.MediaType, head.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(get.Content.Headers.ContentDisposition?.FileName, head.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal(
+            get.Content.Headers.ContentDisposition?.FileName,
+            head.Content.Headers.ContentDisposition?.FileName
+        );
         if (relative != "csv.zip")
         {
             Assert.Equal(get.Content.Headers.ContentLength, head.Content.Headers.ContentLength);
@@ -129,7 +144,11 @@ public sealed class DownloadSafetyTests : IDisposable
 
         Assert.NotNull(etag);
         Assert.False(etag.IsWeak);
-        Assert.Equal(new FileInfo(Path.Combine(Root, run.RunId, RunFolder.DatabaseFile)).LastWriteTimeUtc, first.Content.Headers.LastModified!.Value.UtcDateTime, TimeSpan.FromSeconds(1));
+        Assert.Equal(
+            new FileInfo(Path.Combine(Root, run.RunId, RunFolder.DatabaseFile)).LastWriteTimeUtc,
+            first.Content.Headers.LastModified!.Value.UtcDateTime,
+            TimeSpan.FromSeconds(1)
+        );
         Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
     }
 
@@ -144,18 +163,38 @@ public sealed class DownloadSafetyTests : IDisposable
         using var plain = await client.GetAsync(url, Token);
         var etag = plain.Headers.ETag!;
 
-        using var bytes = await SendAsync(client, HttpMethod.Get, url, r => r.Headers.Range = new RangeHeaderValue(0, 15));
-        using var items = await SendAsync(client, HttpMethod.Get, url, r => r.Headers.TryAddWithoutValidation("Range", "items=0-10"));
-        using var staleIfRange = await SendAsync(client, HttpMethod.Get, url, r =>
-        {
-            r.Headers.Range = new RangeHeaderValue(0, 15);
-            r.Headers.TryAddWithoutValidation("If-Range", "\"zzz\"");
-        });
-        using var currentIfRange = await SendAsync(client, HttpMethod.Get, url, r =>
-        {
-            r.Headers.Range = new RangeHeaderValue(0, 15);
-            r.Headers.TryAddWithoutValidation("If-Range", etag.ToString());
-        });
+        using var bytes = await SendAsync(
+            client,
+            HttpMethod.Get,
+            url,
+            r => r.Headers.Range = new RangeHeaderValue(0, 15)
+        );
+        using var items = await SendAsync(
+            client,
+            HttpMethod.Get,
+            url,
+            r => r.Headers.TryAddWithoutValidation("Range", "items=0-10")
+        );
+        using var staleIfRange = await SendAsync(
+            client,
+            HttpMethod.Get,
+            url,
+            r =>
+            {
+                r.Headers.Range = new RangeHeaderValue(0, 15);
+                r.Headers.TryAddWithoutValidation("If-Range", "\"zzz\"");
+            }
+        );
+        using var currentIfRange = await SendAsync(
+            client,
+            HttpMethod.Get,
+            url,
+            r =>
+            {
+                r.Headers.Range = new RangeHeaderValue(0, 15);
+                r.Headers.TryAddWithoutValidation("If-Range", etag.ToString());
+            }
+        );
 
         Assert.Equal(HttpStatusCode.PartialContent, bytes.StatusCode);
         Assert.Equal(16, (await bytes.Content.ReadAsByteArrayAsync(Token)).Length);
@@ -184,7 +223,12 @@ public sealed class DownloadSafetyTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, Action<HttpRequestMessage>? configure = null)
+    private static async Task<HttpResponseMessage> SendAsync(
+        HttpClient client,
+        HttpMethod method,
+        string url,
+        Action<HttpRequestMessage>? configure = null
+    )
     {
         using var request = new HttpRequestMessage(method, url);
         configure?.Invoke(request);

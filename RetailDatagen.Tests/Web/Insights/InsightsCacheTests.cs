@@ -11,16 +11,24 @@ public sealed class InsightsCacheTests(SmallDataset dataset)
         var cache = new InsightsCache();
         var calls = 0;
 
-        await Assert.ThrowsAsync<IOException>(() => cache.GetAsync("run", () =>
-        {
-            calls++;
-            throw new IOException("database busy");
-        }));
-        var computed = await cache.GetAsync("run", () =>
-        {
-            calls++;
-            return InsightsQueries.Compute(dataset.DatabasePath);
-        });
+        await Assert.ThrowsAsync<IOException>(() =>
+            cache.GetAsync(
+                "run",
+                () =>
+                {
+                    calls++;
+                    throw new IOException("database busy");
+                }
+            )
+        );
+        var computed = await cache.GetAsync(
+            "run",
+            () =>
+            {
+                calls++;
+                return InsightsQueries.Compute(dataset.DatabasePath);
+            }
+        );
         var cached = await cache.GetAsync("run", () => throw new InvalidOperationException("computed a third time"));
 
         Assert.Equal(2, calls);
@@ -43,7 +51,10 @@ public sealed class InsightsCacheTests(SmallDataset dataset)
         var expected = InsightsQueries.Compute(dataset.DatabasePath);
 
         Assert.Equal(expected.Receipts, InsightsCache.Load(null, dataset.DatabasePath).Receipts);
-        Assert.Equal(expected.Receipts, InsightsCache.Load(temp.Combine("overview.json"), dataset.DatabasePath).Receipts);
+        Assert.Equal(
+            expected.Receipts,
+            InsightsCache.Load(temp.Combine("overview.json"), dataset.DatabasePath).Receipts
+        );
         Assert.Throws<FileNotFoundException>(() => InsightsCache.Load(temp.Combine("overview.json"), null));
     }
 }

@@ -29,7 +29,10 @@ public sealed class ConfigurePageTests : MudTestContext
 
         foreach (var field in OptionCatalog.Fields)
         {
-            Assert.Equal(field.Get(preset).ToString(CultureInfo.InvariantCulture), Field(page, field.Name).GetAttribute("value"));
+            Assert.Equal(
+                field.Get(preset).ToString(CultureInfo.InvariantCulture),
+                Field(page, field.Name).GetAttribute("value")
+            );
         }
 
         Assert.Equal(name, SelectedPreset(page));
@@ -76,7 +79,9 @@ public sealed class ConfigurePageTests : MudTestContext
 
         for (var i = 0; i < edits.Length; i += 2)
         {
-            expectedOptions = OptionCatalog.Find(edits[i])!.Set(expectedOptions, long.Parse(edits[i + 1], CultureInfo.InvariantCulture));
+            expectedOptions = OptionCatalog
+                .Find(edits[i])!
+                .Set(expectedOptions, long.Parse(edits[i + 1], CultureInfo.InvariantCulture));
             Field(page, edits[i]).Input(edits[i + 1]);
         }
 
@@ -87,10 +92,16 @@ public sealed class ConfigurePageTests : MudTestContext
         {
             Assert.Equal("true", Field(page, field).GetAttribute("aria-invalid"));
             Assert.Contains(message, page.Markup, StringComparison.Ordinal);
-            Assert.DoesNotMatch(@"\b(storeCloseHour|storeOpenHour|distributionCenters|[a-z]+[A-Z][a-z]+Weight)\b", message);
+            Assert.DoesNotMatch(
+                @"\b(storeCloseHour|storeOpenHour|distributionCenters|[a-z]+[A-Z][a-z]+Weight)\b",
+                message
+            );
         }
 
-        Assert.All(FieldMessages.Summary(expectedOptions, errors), m => Assert.Contains(m, summary, StringComparison.Ordinal));
+        Assert.All(
+            FieldMessages.Summary(expectedOptions, errors),
+            m => Assert.Contains(m, summary, StringComparison.Ordinal)
+        );
         Assert.True(page.Find("[data-testid=generate]").HasAttribute("disabled"));
         Assert.Contains("Fix", page.Find("[data-testid=generate-blocked]").TextContent, StringComparison.Ordinal);
         Assert.Empty(Coordinator.Started);
@@ -109,7 +120,10 @@ public sealed class ConfigurePageTests : MudTestContext
         Assert.Equal("true", Field(page, field).GetAttribute("aria-invalid"));
         Assert.Contains(message, ErrorTextOf(page, field), StringComparison.Ordinal);
         Assert.Contains(message, page.Find("[data-testid=validation-summary]").TextContent, StringComparison.Ordinal);
-        Assert.Equal($"Fix the field marked in red first: {OptionCatalog.Find(field)!.Label}.", page.Find("[data-testid=generate-blocked]").TextContent.Trim());
+        Assert.Equal(
+            $"Fix the field marked in red first: {OptionCatalog.Find(field)!.Label}.",
+            page.Find("[data-testid=generate-blocked]").TextContent.Trim()
+        );
         Assert.True(page.Find("[data-testid=generate]").HasAttribute("disabled"));
     }
 
@@ -139,9 +153,21 @@ public sealed class ConfigurePageTests : MudTestContext
 
         Assert.Equal("true", Field(page, "storeOpenHour").GetAttribute("aria-invalid"));
         Assert.Equal("true", Field(page, "storeCloseHour").GetAttribute("aria-invalid"));
-        Assert.Contains("Store opening hour (23) must be earlier than the store closing hour (22).", ErrorTextOf(page, "storeOpenHour"), StringComparison.Ordinal);
-        Assert.Contains("Store closing hour (22) must be later than the store opening hour (23).", ErrorTextOf(page, "storeCloseHour"), StringComparison.Ordinal);
-        Assert.DoesNotContain("storeCloseHour", page.Find("[data-testid=validation-summary]").TextContent, StringComparison.Ordinal);
+        Assert.Contains(
+            "Store opening hour (23) must be earlier than the store closing hour (22).",
+            ErrorTextOf(page, "storeOpenHour"),
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "Store closing hour (22) must be later than the store opening hour (23).",
+            ErrorTextOf(page, "storeCloseHour"),
+            StringComparison.Ordinal
+        );
+        Assert.DoesNotContain(
+            "storeCloseHour",
+            page.Find("[data-testid=validation-summary]").TextContent,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -150,7 +176,10 @@ public sealed class ConfigurePageTests : MudTestContext
         var page = Render<ConfigurePage>();
 
         Assert.Equal("small", SelectedPreset(page));
-        Assert.Equal(Presets.Small.Customers.ToString(CultureInfo.InvariantCulture), Field(page, "customers").GetAttribute("value"));
+        Assert.Equal(
+            Presets.Small.Customers.ToString(CultureInfo.InvariantCulture),
+            Field(page, "customers").GetAttribute("value")
+        );
     }
 
     [Fact]
@@ -163,7 +192,11 @@ public sealed class ConfigurePageTests : MudTestContext
         Assert.Contains("1.0 MB", page.Find("[data-testid=free-disk]").TextContent, StringComparison.Ordinal);
         Assert.Contains("does not fit", page.Find("[data-testid=disk-refused]").TextContent, StringComparison.Ordinal);
         Assert.True(page.Find("[data-testid=generate]").HasAttribute("disabled"));
-        Assert.Contains("Not enough free disk", page.Find("[data-testid=generate-blocked]").TextContent, StringComparison.Ordinal);
+        Assert.Contains(
+            "Not enough free disk",
+            page.Find("[data-testid=generate-blocked]").TextContent,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -186,7 +219,11 @@ public sealed class ConfigurePageTests : MudTestContext
 
         page.Find("[data-testid=field-startDate] input, input[data-testid=field-startDate]").Change(date);
 
-        Assert.Contains($"Start date must be between 2000-01-01 and 2099-12-31 (got {date}).", page.Find("[data-testid=validation-summary]").TextContent, StringComparison.Ordinal);
+        Assert.Contains(
+            $"Start date must be between 2000-01-01 and 2099-12-31 (got {date}).",
+            page.Find("[data-testid=validation-summary]").TextContent,
+            StringComparison.Ordinal
+        );
         Assert.True(page.Find("[data-testid=generate]").HasAttribute("disabled"));
     }
 
@@ -204,7 +241,10 @@ public sealed class ConfigurePageTests : MudTestContext
             Assert.Equal(planned[table.Name].ToString("N0", CultureInfo.InvariantCulture), cells[1].TextContent.Trim());
         }
 
-        Assert.Equal(planned.Values.Sum().ToString("N0", CultureInfo.InvariantCulture), page.Find("[data-testid=estimate-total-rows]").TextContent.Trim());
+        Assert.Equal(
+            planned.Values.Sum().ToString("N0", CultureInfo.InvariantCulture),
+            page.Find("[data-testid=estimate-total-rows]").TextContent.Trim()
+        );
         Assert.Matches(@"^≈ \d+(\.\d)? MB$", page.Find("[data-testid=estimate-total-size]").TextContent.Trim());
     }
 
@@ -218,7 +258,11 @@ public sealed class ConfigurePageTests : MudTestContext
         page.Find("[data-testid=generate]").Click();
 
         Assert.Equal(Presets.Small with { Seed = 31_337 }, Coordinator.Started.Single());
-        Assert.EndsWith("/runs/20250101-120000-abcd", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
+        Assert.EndsWith(
+            "/runs/20250101-120000-abcd",
+            Services.GetRequiredService<NavigationManager>().Uri,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -227,12 +271,26 @@ public sealed class ConfigurePageTests : MudTestContext
         var page = Render<ConfigurePage>();
         PickPreset(page, "small");
 
-        Assert.Contains("Supercenter (grocery-anchored)", page.Find("[data-testid=field-profile]").OuterHtml, StringComparison.Ordinal);
+        Assert.Contains(
+            "Supercenter (grocery-anchored)",
+            page.Find("[data-testid=field-profile]").OuterHtml,
+            StringComparison.Ordinal
+        );
         var closing = page.Find("[data-testid=field-closedOnHolidays]");
         (closing.TagName == "INPUT" ? closing : closing.QuerySelector("input")!).Change(false);
         page.Find("[data-testid=generate]").Click();
 
-        Assert.Equal(Presets.Small with { ClosedOnHolidays = false, Preset = "custom" }, Coordinator.Started.Single() with { Preset = "custom" });
+        Assert.Equal(
+            Presets.Small with
+            {
+                ClosedOnHolidays = false,
+                Preset = "custom",
+            },
+            Coordinator.Started.Single() with
+            {
+                Preset = "custom",
+            }
+        );
     }
 
     [Fact]
@@ -243,7 +301,11 @@ public sealed class ConfigurePageTests : MudTestContext
 
         page.Find("[data-testid=generate]").Click();
 
-        Assert.Contains("8 runs are already waiting.", page.Find("[data-testid=validation-summary]").TextContent, StringComparison.Ordinal);
+        Assert.Contains(
+            "8 runs are already waiting.",
+            page.Find("[data-testid=validation-summary]").TextContent,
+            StringComparison.Ordinal
+        );
         Assert.DoesNotContain("/runs/", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
     }
 
@@ -274,7 +336,15 @@ public sealed class ConfigurePageTests : MudTestContext
         var href = link.GetAttribute("href")!;
 
         Assert.StartsWith("data:application/json;base64,", href, StringComparison.Ordinal);
-        Assert.True(OptionsJson.TryParse(Encoding.UTF8.GetString(Convert.FromBase64String(href[(href.IndexOf(',', StringComparison.Ordinal) + 1)..])), out var saved, out _));
+        Assert.True(
+            OptionsJson.TryParse(
+                Encoding.UTF8.GetString(
+                    Convert.FromBase64String(href[(href.IndexOf(',', StringComparison.Ordinal) + 1)..])
+                ),
+                out var saved,
+                out _
+            )
+        );
         Assert.Equal(4_321, saved.Customers);
         Assert.EndsWith(".json", link.GetAttribute("download"), StringComparison.Ordinal);
     }
@@ -288,14 +358,20 @@ public sealed class ConfigurePageTests : MudTestContext
 
         page.WaitForAssertion(() => Assert.Equal("2222", Field(page, "customers").GetAttribute("value")));
         Assert.Equal("5", Field(page, "seed").GetAttribute("value"));
-        Assert.Equal(Presets.Small.Stores.ToString(CultureInfo.InvariantCulture), Field(page, "stores").GetAttribute("value"));
+        Assert.Equal(
+            Presets.Small.Stores.ToString(CultureInfo.InvariantCulture),
+            Field(page, "stores").GetAttribute("value")
+        );
         Assert.Equal("custom", SelectedPreset(page));
         Assert.Contains("config.json", page.Find("[data-testid=load-ok]").TextContent, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("{ not json", "Line 1, character 3: the file is not valid JSON there")]
-    [InlineData("{\n  \"seed\": 4,\n  \"customers\": 0\n}", "Line 3: \"customers\" (Customers) must be between 1 and 10,000,000 (got 0).")]
+    [InlineData(
+        "{\n  \"seed\": 4,\n  \"customers\": 0\n}",
+        "Line 3: \"customers\" (Customers) must be between 1 and 10,000,000 (got 0)."
+    )]
     [InlineData("""{ "customers": "many" }""", "Line 1: \"customers\" (Customers) must be a whole number")]
     [InlineData("""{ "colour": "blue" }""", "Line 1: \"colour\": Unknown option 'colour'")]
     [InlineData("[1, 2]", "must be a JSON object")]
@@ -307,9 +383,19 @@ public sealed class ConfigurePageTests : MudTestContext
 
         Upload(page, json);
 
-        page.WaitForAssertion(() => Assert.Contains(expected, page.Find("[data-testid=load-error]").TextContent, StringComparison.Ordinal));
-        Assert.Contains("Nothing was changed", page.Find("[data-testid=load-error]").TextContent, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("LineNumber", page.Find("[data-testid=load-error]").TextContent, StringComparison.Ordinal);
+        page.WaitForAssertion(() =>
+            Assert.Contains(expected, page.Find("[data-testid=load-error]").TextContent, StringComparison.Ordinal)
+        );
+        Assert.Contains(
+            "Nothing was changed",
+            page.Find("[data-testid=load-error]").TextContent,
+            StringComparison.OrdinalIgnoreCase
+        );
+        Assert.DoesNotContain(
+            "LineNumber",
+            page.Find("[data-testid=load-error]").TextContent,
+            StringComparison.Ordinal
+        );
         Assert.Equal(before, page.FindAll("input:not([type=file])").Select(i => i.GetAttribute("value")).ToList());
         Assert.Equal("small", SelectedPreset(page));
     }
@@ -322,7 +408,13 @@ public sealed class ConfigurePageTests : MudTestContext
 
         Upload(page, """{ "customers": 5, "padding": " """ + new string(' ', OptionsJson.MaxFileBytes) + "\" }");
 
-        page.WaitForAssertion(() => Assert.Contains("at most 64 KB", page.Find("[data-testid=load-error]").TextContent, StringComparison.Ordinal));
+        page.WaitForAssertion(() =>
+            Assert.Contains(
+                "at most 64 KB",
+                page.Find("[data-testid=load-error]").TextContent,
+                StringComparison.Ordinal
+            )
+        );
         Assert.Equal(before, Field(page, "customers").GetAttribute("value"));
     }
 
@@ -336,7 +428,9 @@ public sealed class ConfigurePageTests : MudTestContext
         page.FindAll("[data-testid=preset] button").Single(b => b.TextContent.Trim() == name).Click();
 
     private static string SelectedPreset(IRenderedComponent<ConfigurePage> page) =>
-        page.FindAll("[data-testid=preset] button").Single(b => b.ClassList.Contains("mud-toggle-item-selected")).TextContent.Trim();
+        page.FindAll("[data-testid=preset] button")
+            .Single(b => b.ClassList.Contains("mud-toggle-item-selected"))
+            .TextContent.Trim();
 
     private static void Upload(IRenderedComponent<ConfigurePage> page, string json) =>
         page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(json, "config.json"));

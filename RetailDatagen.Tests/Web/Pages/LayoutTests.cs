@@ -7,7 +7,8 @@ namespace RetailDatagen.Tests.Web.Pages;
 
 public sealed class LayoutTests : MudTestContext
 {
-    public LayoutTests() => Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+    public LayoutTests() =>
+        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
 
     [Fact]
     public void Layout_HasAMainLandmark()
@@ -24,7 +25,9 @@ public sealed class LayoutTests : MudTestContext
 
         var layout = Render<MainLayout>();
 
-        layout.WaitForAssertion(() => Assert.Equal("true", layout.Find("[data-testid=dark-mode]").GetAttribute("aria-pressed")));
+        layout.WaitForAssertion(() =>
+            Assert.Equal("true", layout.Find("[data-testid=dark-mode]").GetAttribute("aria-pressed"))
+        );
         Assert.Equal("Switch to light mode", layout.Find("[data-testid=dark-mode]").GetAttribute("aria-label"));
     }
 

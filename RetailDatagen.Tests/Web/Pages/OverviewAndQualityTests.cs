@@ -8,13 +8,24 @@ using RetailDatagen.Web.Components.Pages.Results;
 
 namespace RetailDatagen.Tests.Web.Pages;
 
-/// <summary>The Results page's overview (charts and map), quality panel and line drill-down, over the real small dataset.</summary>
+/// <summary>The Results page's overview (charts and map), quality panel and line drill-down, over the real small
+/// dataset.</summary>
 public sealed class OverviewAndQualityTests(SmallDataset dataset) : MudTestContext(dataset.OutputRoot)
 {
     private static readonly string[] Charts =
     [
-        "chart-customers-region", "chart-trucks", "chart-products-department", "chart-price-bands", "chart-discounts",
-        "chart-sales-day", "chart-sales-hour", "chart-sales-department", "chart-tender", "chart-top-stores", "chart-stockouts", "chart-top-products",
+        "chart-customers-region",
+        "chart-trucks",
+        "chart-products-department",
+        "chart-price-bands",
+        "chart-discounts",
+        "chart-sales-day",
+        "chart-sales-hour",
+        "chart-sales-department",
+        "chart-tender",
+        "chart-top-stores",
+        "chart-stockouts",
+        "chart-top-products",
     ];
 
     [Fact]
@@ -25,16 +36,33 @@ public sealed class OverviewAndQualityTests(SmallDataset dataset) : MudTestConte
         foreach (var chart in Charts)
         {
             var figure = page.Find($"[data-testid={chart}]");
-            Assert.False(string.IsNullOrWhiteSpace(figure.QuerySelector("figcaption")!.TextContent), $"{chart} has no title");
-            Assert.True(figure.QuerySelectorAll("path.mud-chart-bar, path.mud-chart-line, path.mud-chart-serie, .rd-ranked-bar").Length > 0, $"{chart} draws nothing");
+            Assert.False(
+                string.IsNullOrWhiteSpace(figure.QuerySelector("figcaption")!.TextContent),
+                $"{chart} has no title"
+            );
+            Assert.True(
+                figure
+                    .QuerySelectorAll("path.mud-chart-bar, path.mud-chart-line, path.mud-chart-serie, .rd-ranked-bar")
+                    .Length > 0,
+                $"{chart} draws nothing"
+            );
 
             // Every chart's data is readable as a table (hidden for charts, visible for the rankings).
             Assert.True(figure.QuerySelectorAll("table tbody tr").Length > 0, $"{chart} has no data table");
         }
 
-        Assert.Equal(5, page.Find("[data-testid=chart-customers-region]").QuerySelectorAll("path.mud-chart-bar").Length);
-        Assert.Equal("Sales ($)", page.Find("[data-testid=chart-sales-hour] .mud-charts-yaxis[transform]").TextContent.Trim());
-        Assert.Equal("Hour (store local time)", page.Find("[data-testid=chart-sales-hour] [data-testid=category-axis]").TextContent.Trim());
+        Assert.Equal(
+            5,
+            page.Find("[data-testid=chart-customers-region]").QuerySelectorAll("path.mud-chart-bar").Length
+        );
+        Assert.Equal(
+            "Sales ($)",
+            page.Find("[data-testid=chart-sales-hour] .mud-charts-yaxis[transform]").TextContent.Trim()
+        );
+        Assert.Equal(
+            "Hour (store local time)",
+            page.Find("[data-testid=chart-sales-hour] [data-testid=category-axis]").TextContent.Trim()
+        );
     }
 
     [Fact]
@@ -45,11 +73,22 @@ public sealed class OverviewAndQualityTests(SmallDataset dataset) : MudTestConte
         var salesDays = DataRows(page, "chart-sales-day");
         Assert.Equal(14, salesDays.Count);
         Assert.Equal("2024-01-01 (New Year's Day)", salesDays[0].Label);
-        Assert.Contains("2024-01-01 New Year's Day", page.Find("[data-testid=chart-sales-day] [data-testid=chart-notes]").TextContent, StringComparison.Ordinal);
+        Assert.Contains(
+            "2024-01-01 New Year's Day",
+            page.Find("[data-testid=chart-sales-day] [data-testid=chart-notes]").TextContent,
+            StringComparison.Ordinal
+        );
         Assert.Equal(14, DataRows(page, "chart-stockouts").Count);
         Assert.Equal(
-            Enumerable.Range(0, 14).Select(d => new DateOnly(2024, 1, 1).AddDays(d).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
-            DataRows(page, "chart-stockouts").Select(r => r.Label));
+            Enumerable
+                .Range(0, 14)
+                .Select(d =>
+                    new DateOnly(2024, 1, 1)
+                        .AddDays(d)
+                        .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+                ),
+            DataRows(page, "chart-stockouts").Select(r => r.Label)
+        );
     }
 
     [Fact]
@@ -95,11 +134,16 @@ public sealed class OverviewAndQualityTests(SmallDataset dataset) : MudTestConte
         var page = OpenOverview();
 
         var regions = DataRows(page, "chart-customers-region");
-        Assert.Equal(regions.Select(r => r.Values[0]),
-            page.Find("[data-testid=chart-customers-region]").QuerySelectorAll("text.mud-chart-value-label").Select(t => t.TextContent));
+        Assert.Equal(
+            regions.Select(r => r.Values[0]),
+            page.Find("[data-testid=chart-customers-region]")
+                .QuerySelectorAll("text.mud-chart-value-label")
+                .Select(t => t.TextContent)
+        );
 
         var departments = DataRows(page, "chart-sales-department");
-        var top = page.Find("[data-testid=chart-sales-department] [data-testid=top-values]").QuerySelectorAll("span[title]");
+        var top = page.Find("[data-testid=chart-sales-department] [data-testid=top-values]")
+            .QuerySelectorAll("span[title]");
         Assert.Equal(departments.Take(3).Select(d => d.Label), top.Select(t => t.GetAttribute("title")));
     }
 
@@ -108,10 +152,18 @@ public sealed class OverviewAndQualityTests(SmallDataset dataset) : MudTestConte
     {
         var page = OpenOverview();
 
-        Assert.Equal(["Refrigerated", "Dry"], page.Find("[data-testid=chart-trucks]").QuerySelectorAll(".mud-chart-legend-item").Select(l => l.TextContent.Trim()));
+        Assert.Equal(
+            ["Refrigerated", "Dry"],
+            page.Find("[data-testid=chart-trucks]")
+                .QuerySelectorAll(".mud-chart-legend-item")
+                .Select(l => l.TextContent.Trim())
+        );
         Assert.Empty(page.Find("[data-testid=chart-sales-hour]").QuerySelectorAll(".mud-chart-legend-item"));
         Assert.Equal(4, page.Find("[data-testid=chart-tender]").QuerySelectorAll(".mud-chart-legend-item").Length);
-        Assert.All(page.Find("[data-testid=chart-tender]").QuerySelectorAll(".mud-chart-legend-item"), l => Assert.EndsWith("%", l.TextContent.Trim(), StringComparison.Ordinal));
+        Assert.All(
+            page.Find("[data-testid=chart-tender]").QuerySelectorAll(".mud-chart-legend-item"),
+            l => Assert.EndsWith("%", l.TextContent.Trim(), StringComparison.Ordinal)
+        );
     }
 
     [Fact]
@@ -124,8 +176,10 @@ public sealed class OverviewAndQualityTests(SmallDataset dataset) : MudTestConte
 
         Assert.Equal(10, rows.Length);
         Assert.Equal(expected.Select(p => p.Label), rows.Select(r => r.QuerySelector(".rd-ranked-label")!.TextContent));
-        Assert.Equal(expected.Select(p => "$" + p.Value.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)),
-            rows.Select(r => r.QuerySelector("td.numeric")!.GetAttribute("title")));
+        Assert.Equal(
+            expected.Select(p => "$" + p.Value.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)),
+            rows.Select(r => r.QuerySelector("td.numeric")!.GetAttribute("title"))
+        );
     }
 
     [Fact]
@@ -134,13 +188,30 @@ public sealed class OverviewAndQualityTests(SmallDataset dataset) : MudTestConte
         var page = OpenOverview();
 
         var receipts = Scalar("SELECT COUNT(*) FROM fact_receipts");
-        var revenue = Convert.ToDouble(ScalarObject("SELECT SUM(d) FROM (SELECT ROUND(SUM(Subtotal), 2) AS d FROM fact_receipts GROUP BY substr(EventTS, 1, 10))"),
-            System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(receipts.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), Headline(page, "receipts"));
-        Assert.Equal("$" + revenue.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), Headline(page, "revenue"));
-        Assert.Equal("$" + (revenue / receipts).ToString("N2", System.Globalization.CultureInfo.InvariantCulture), Headline(page, "basket"));
-        Assert.Equal(Scalar("SELECT COUNT(DISTINCT CustomerID) FROM fact_receipts WHERE CustomerID IS NOT NULL").ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
-            Headline(page, "customers"));
+        var revenue = Convert.ToDouble(
+            ScalarObject(
+                "SELECT SUM(d) FROM (SELECT ROUND(SUM(Subtotal), 2) AS d FROM fact_receipts GROUP BY substr(EventTS, "
+                    + "1, 10))"
+            ),
+            System.Globalization.CultureInfo.InvariantCulture
+        );
+        Assert.Equal(
+            receipts.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+            Headline(page, "receipts")
+        );
+        Assert.Equal(
+            "$" + revenue.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+            Headline(page, "revenue")
+        );
+        Assert.Equal(
+            "$" + (revenue / receipts).ToString("N2", System.Globalization.CultureInfo.InvariantCulture),
+            Headline(page, "basket")
+        );
+        Assert.Equal(
+            Scalar("SELECT COUNT(DISTINCT CustomerID) FROM fact_receipts WHERE CustomerID IS NOT NULL")
+                .ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+            Headline(page, "customers")
+        );
         Assert.EndsWith("%", Headline(page, "in-stock"), StringComparison.Ordinal);
     }
 
@@ -152,9 +223,20 @@ public sealed class OverviewAndQualityTests(SmallDataset dataset) : MudTestConte
     }
 
     /// <summary>The rows of a chart's data table: the full category label and its values as displayed.</summary>
-    private static List<(string Label, List<string> Values)> DataRows(IRenderedComponent<ResultsPage> page, string chart) =>
-        [.. page.Find($"[data-testid={chart}] [data-testid=chart-data]").QuerySelectorAll("tbody tr")
-            .Select(r => (r.QuerySelector("th")!.TextContent.Trim(), r.QuerySelectorAll("td").Select(d => d.TextContent.Trim()).ToList()))];
+    private static List<(string Label, List<string> Values)> DataRows(
+        IRenderedComponent<ResultsPage> page,
+        string chart
+    ) =>
+        [
+            .. page.Find($"[data-testid={chart}] [data-testid=chart-data]")
+                .QuerySelectorAll("tbody tr")
+                .Select(r =>
+                    (
+                        r.QuerySelector("th")!.TextContent.Trim(),
+                        r.QuerySelectorAll("td").Select(d => d.TextContent.Trim()).ToList()
+                    )
+                ),
+        ];
 
     private static string Headline(IRenderedComponent<ResultsPage> page, string name) =>
         page.Find($"[data-testid=headline-{name}] .rd-headline-value").TextContent.Trim();
@@ -170,7 +252,10 @@ public sealed class OverviewAndQualityTests(SmallDataset dataset) : MudTestConte
         var dcs = map.QuerySelectorAll("[data-testid=dc]");
         Assert.Equal(3, dcs.Length);
         Assert.Equal(20, dcs.Sum(dc => dc.QuerySelectorAll("line").Length));
-        Assert.Equal(Scalar("SELECT COUNT(DISTINCT GeographyID) FROM dim_customers"), map.QuerySelectorAll("[data-testid=density]").Length);
+        Assert.Equal(
+            Scalar("SELECT COUNT(DISTINCT GeographyID) FROM dim_customers"),
+            map.QuerySelectorAll("[data-testid=density]").Length
+        );
     }
 
     [Fact]
@@ -180,28 +265,60 @@ public sealed class OverviewAndQualityTests(SmallDataset dataset) : MudTestConte
         page.FindAll(".mud-tab").Single(t => t.TextContent.Trim() == "Quality").Click();
 
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=quality-panel]")));
-        Assert.Equal(dataset.Manifest.GeneratorVersion, page.Find("[data-testid=generator-version]").TextContent.Trim());
-        Assert.Contains("checks passed", page.Find("[data-testid=quality-verdict]").TextContent, StringComparison.Ordinal);
-        Assert.Equal(dataset.Manifest.Quality.Count, page.FindAll("[data-testid^=quality-]").Count(e => e.TagName == "TR"));
+        Assert.Equal(
+            dataset.Manifest.GeneratorVersion,
+            page.Find("[data-testid=generator-version]").TextContent.Trim()
+        );
+        Assert.Contains(
+            "checks passed",
+            page.Find("[data-testid=quality-verdict]").TextContent,
+            StringComparison.Ordinal
+        );
+        Assert.Equal(
+            dataset.Manifest.Quality.Count,
+            page.FindAll("[data-testid^=quality-]").Count(e => e.TagName == "TR")
+        );
 
         page.Find("[data-testid=verify]").Click();
-        page.WaitForAssertion(() => Assert.StartsWith("Verified:", page.Find("[data-testid=verify-result]").TextContent.Trim(), StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        page.WaitForAssertion(
+            () =>
+                Assert.StartsWith(
+                    "Verified:",
+                    page.Find("[data-testid=verify-result]").TextContent.Trim(),
+                    StringComparison.Ordinal
+                ),
+            TimeSpan.FromSeconds(30)
+        );
     }
 
     [Fact]
     public async Task Receipts_SelectingARow_ShowsThatReceiptsLines()
     {
         var page = Open($"?table={Tables.Receipts.Name}");
-        page.WaitForAssertion(() => Assert.Equal(25, page.FindAll("[data-testid=results-grid] tbody tr").Count), TimeSpan.FromSeconds(30));
-        var receiptId = page.FindAll("[data-testid=results-grid] tbody tr")[0].QuerySelectorAll("td")[1].TextContent.Trim();
+        page.WaitForAssertion(
+            () => Assert.Equal(25, page.FindAll("[data-testid=results-grid] tbody tr").Count),
+            TimeSpan.FromSeconds(30)
+        );
+        var receiptId = page.FindAll("[data-testid=results-grid] tbody tr")[0]
+            .QuerySelectorAll("td")[1]
+            .TextContent.Trim();
 
         // The expand button of the row opens its lines directly under it (found and clicked in one renderer step).
-        await page.InvokeAsync(() => page.FindAll("[data-testid=results-grid] tbody tr")[0].QuerySelector("button")!.Click());
+        await page.InvokeAsync(() =>
+            page.FindAll("[data-testid=results-grid] tbody tr")[0].QuerySelector("button")!.Click()
+        );
 
-        page.WaitForAssertion(() => Assert.Equal(
-            Scalar($"SELECT COUNT(*) FROM fact_receipt_lines WHERE ReceiptId = '{receiptId}'"),
-            page.FindAll("[data-testid=lines-table] tbody tr").Count));
-        Assert.Contains($"Lines of {receiptId}", page.Find("[data-testid=lines-panel]").TextContent, StringComparison.Ordinal);
+        page.WaitForAssertion(() =>
+            Assert.Equal(
+                Scalar($"SELECT COUNT(*) FROM fact_receipt_lines WHERE ReceiptId = '{receiptId}'"),
+                page.FindAll("[data-testid=lines-table] tbody tr").Count
+            )
+        );
+        Assert.Contains(
+            $"Lines of {receiptId}",
+            page.Find("[data-testid=lines-panel]").TextContent,
+            StringComparison.Ordinal
+        );
     }
 
     private IRenderedComponent<ResultsPage> Open(string query)
@@ -210,7 +327,8 @@ public sealed class OverviewAndQualityTests(SmallDataset dataset) : MudTestConte
         return Render<ResultsPage>(p => p.Add(x => x.RunId, dataset.RunId));
     }
 
-    private long Scalar(string sql) => Convert.ToInt64(ScalarObject(sql), System.Globalization.CultureInfo.InvariantCulture);
+    private long Scalar(string sql) =>
+        Convert.ToInt64(ScalarObject(sql), System.Globalization.CultureInfo.InvariantCulture);
 
     private object? ScalarObject(string sql)
     {

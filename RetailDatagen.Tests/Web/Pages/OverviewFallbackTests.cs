@@ -19,14 +19,24 @@ public sealed class OverviewFallbackTests : MudTestContext
         var folder = Path.Combine(OutputRoot, manifest.RunId);
         File.Delete(Path.Combine(folder, StoredOverview.FileName));
         var older = manifest with { Files = [.. manifest.Files.Where(f => f.Path != StoredOverview.FileName)] };
-        await File.WriteAllTextAsync(Path.Combine(folder, RunManifest.FileName), older.ToJson(), Xunit.TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(
+            Path.Combine(folder, RunManifest.FileName),
+            older.ToJson(),
+            Xunit.TestContext.Current.CancellationToken
+        );
 
         var page = Open(manifest.RunId);
 
         using var db = TestRuns.Open(folder);
-        page.WaitForAssertion(() => Assert.Equal(
-            db.Scalar("SELECT COUNT(*) FROM fact_receipts").ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
-            page.Find("[data-testid=headline-receipts] .rd-headline-value").TextContent.Trim()), TimeSpan.FromSeconds(30));
+        page.WaitForAssertion(
+            () =>
+                Assert.Equal(
+                    db.Scalar("SELECT COUNT(*) FROM fact_receipts")
+                        .ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+                    page.Find("[data-testid=headline-receipts] .rd-headline-value").TextContent.Trim()
+                ),
+            TimeSpan.FromSeconds(30)
+        );
         Assert.NotNull(page.Find("[data-testid=chart-top-products]"));
     }
 
@@ -38,9 +48,14 @@ public sealed class OverviewFallbackTests : MudTestContext
 
         var page = Open(manifest.RunId);
 
-        page.WaitForAssertion(() => Assert.Equal(
-            stored.Receipts.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
-            page.Find("[data-testid=headline-receipts] .rd-headline-value").TextContent.Trim()), TimeSpan.FromSeconds(30));
+        page.WaitForAssertion(
+            () =>
+                Assert.Equal(
+                    stored.Receipts.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+                    page.Find("[data-testid=headline-receipts] .rd-headline-value").TextContent.Trim()
+                ),
+            TimeSpan.FromSeconds(30)
+        );
         Assert.False(page.Find("[data-testid=section-overview]").ClassList.Contains("mud-disabled"));
     }
 

@@ -23,7 +23,11 @@ public sealed class RealismReportTests : MudTestContext
         Assert.Equal("met", card.Find("[data-testid=realism-met-basket_size]").TextContent.Trim());
         Assert.Equal("1,235", card.Find("[data-testid=realism-value-receipts_per_customer]").TextContent.Trim());
         Assert.Equal("not met", card.Find("[data-testid=realism-met-receipts_per_customer]").TextContent.Trim());
-        Assert.Contains("rd-chip-bad", card.Find("[data-testid=realism-met-receipts_per_customer]").ClassName, StringComparison.Ordinal);
+        Assert.Contains(
+            "rd-chip-bad",
+            card.Find("[data-testid=realism-met-receipts_per_customer]").ClassName,
+            StringComparison.Ordinal
+        );
         Assert.Equal("1 of 2 KPIs not met", card.Find("[data-testid=realism-verdict]").TextContent.Trim());
     }
 
@@ -32,7 +36,11 @@ public sealed class RealismReportTests : MudTestContext
     {
         var card = Render<RealismReport>(p => p.Add(x => x.Kpis, []));
 
-        Assert.Contains("no realism report", card.Find("[data-testid=realism-empty]").TextContent, StringComparison.Ordinal);
+        Assert.Contains(
+            "no realism report",
+            card.Find("[data-testid=realism-empty]").TextContent,
+            StringComparison.Ordinal
+        );
         Assert.Empty(card.FindAll("[data-testid=realism-verdict]"));
     }
 }

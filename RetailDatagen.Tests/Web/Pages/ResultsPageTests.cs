@@ -20,7 +20,11 @@ public sealed class ResultsPageTests(SmallDataset dataset) : MudTestContext(data
         var tabs = page.FindAll("[data-testid=result-tables] [role=tab]").Select(t => t.TextContent.Trim()).ToList();
         foreach (var table in dataset.Manifest.Tables)
         {
-            Assert.Contains($"{Tables.FindByName(table.Name)!.Title} ({table.RowCount.ToString("N0", CultureInfo.InvariantCulture)})", tabs);
+            Assert.Contains(
+                $"{Tables.FindByName(table.Name)!.Title} "
+                    + $"({table.RowCount.ToString("N0", CultureInfo.InvariantCulture)})",
+                tabs
+            );
         }
     }
 
@@ -30,9 +34,13 @@ public sealed class ResultsPageTests(SmallDataset dataset) : MudTestContext(data
         var page = RenderResults(Tables.Customers);
 
         page.WaitForAssertion(() => Assert.Equal(Ids(1, 25), FirstColumn(page)));
-        Assert.Equal(Tables.Customers.Columns, page.FindAll("thead th").Select(h => h.TextContent.Trim()).Where(t => t.Length > 0));
+        Assert.Equal(
+            Tables.Customers.Columns,
+            page.FindAll("thead th").Select(h => h.TextContent.Trim()).Where(t => t.Length > 0)
+        );
         Assert.Contains("1-25 of 10,000", page.Markup, StringComparison.Ordinal);
-        var cells = page.FindAll("tbody tr")[0].QuerySelectorAll("td")
+        var cells = page.FindAll("tbody tr")[0]
+            .QuerySelectorAll("td")
             .Select(c => (c.QuerySelector("[data-testid=fk-link]") ?? c).TextContent.Trim());
         Assert.Equal(ReadCustomer(1), cells);
     }
@@ -63,7 +71,11 @@ public sealed class ResultsPageTests(SmallDataset dataset) : MudTestContext(data
         page.Find(".mud-table-pagination-select").MouseDown();
         // The list may re-render while it opens: find the item afresh on every attempt.
         popovers.WaitForAssertion(() =>
-            popovers.FindAll(".mud-list-item").Single(i => i.TextContent.Trim() == size.ToString(CultureInfo.InvariantCulture)).Click());
+            popovers
+                .FindAll(".mud-list-item")
+                .Single(i => i.TextContent.Trim() == size.ToString(CultureInfo.InvariantCulture))
+                .Click()
+        );
 
         page.WaitForAssertion(() => Assert.Equal(Ids(1, size), FirstColumn(page)));
     }
@@ -91,8 +103,19 @@ public sealed class ResultsPageTests(SmallDataset dataset) : MudTestContext(data
         page.Find("[data-testid=grid-search] input, input[data-testid=grid-search]").Input(lastName);
 
         var expected = CountCustomersWithLastName(lastName);
-        page.WaitForAssertion(() => Assert.StartsWith($"{expected.ToString("N0", CultureInfo.InvariantCulture)} matching rows", page.Find("[data-testid=grid-status]").TextContent.Trim(), StringComparison.Ordinal), TimeSpan.FromSeconds(10));
-        Assert.All(page.FindAll("tbody tr"), r => Assert.Contains(lastName, r.TextContent, StringComparison.OrdinalIgnoreCase));
+        page.WaitForAssertion(
+            () =>
+                Assert.StartsWith(
+                    $"{expected.ToString("N0", CultureInfo.InvariantCulture)} matching rows",
+                    page.Find("[data-testid=grid-status]").TextContent.Trim(),
+                    StringComparison.Ordinal
+                ),
+            TimeSpan.FromSeconds(10)
+        );
+        Assert.All(
+            page.FindAll("tbody tr"),
+            r => Assert.Contains(lastName, r.TextContent, StringComparison.OrdinalIgnoreCase)
+        );
     }
 
     [Fact]
@@ -113,7 +136,10 @@ public sealed class ResultsPageTests(SmallDataset dataset) : MudTestContext(data
     }
 
     private static void SortBy(IRenderedComponent<ResultsPage> page, string column) =>
-        page.FindAll("thead th").Single(h => h.TextContent.Trim() == column).QuerySelector(".sortable-column-header")!.Click();
+        page.FindAll("thead th")
+            .Single(h => h.TextContent.Trim() == column)
+            .QuerySelector(".sortable-column-header")!
+            .Click();
 
     private static List<string> FirstColumn(IRenderedComponent<ResultsPage> page) =>
         [.. page.FindAll("tbody tr").Select(r => r.QuerySelector("td")?.TextContent.Trim() ?? "")];
@@ -122,13 +148,29 @@ public sealed class ResultsPageTests(SmallDataset dataset) : MudTestContext(data
         [.. Enumerable.Range(first, count).Select(i => i.ToString(CultureInfo.InvariantCulture))];
 
     private List<string> IdsOrderedBy(string column, bool descending) =>
-        Read($"SELECT ID FROM dim_customers ORDER BY \"{column}\"{(descending ? " DESC" : "")}, ID LIMIT 25", r => r.GetInt64(0).ToString(CultureInfo.InvariantCulture));
+        Read(
+            $"SELECT ID FROM dim_customers ORDER BY \"{column}\"{(descending ? " DESC" : "")}, ID LIMIT 25",
+            r => r.GetInt64(0).ToString(CultureInfo.InvariantCulture)
+        );
 
     private List<string> ReadCustomer(long id) =>
-        Read($"SELECT * FROM dim_customers WHERE ID = {id}", r => Enumerable.Range(0, r.FieldCount).Select(i => Convert.ToString(r.GetValue(i), CultureInfo.InvariantCulture)!).ToList()).Single();
+        Read(
+                $"SELECT * FROM dim_customers WHERE ID = {id}",
+                r =>
+                    Enumerable
+                        .Range(0, r.FieldCount)
+                        .Select(i => Convert.ToString(r.GetValue(i), CultureInfo.InvariantCulture)!)
+                        .ToList()
+            )
+            .Single();
 
     private long CountCustomersWithLastName(string text) =>
-        Read($"SELECT COUNT(*) FROM dim_customers WHERE FirstName LIKE '%{text}%' OR LastName LIKE '%{text}%' OR Address LIKE '%{text}%'", r => r.GetInt64(0)).Single();
+        Read(
+                $"SELECT COUNT(*) FROM dim_customers WHERE FirstName LIKE '%{text}%' OR LastName LIKE '%{text}%' OR "
+                    + $"Address LIKE '%{text}%'",
+                r => r.GetInt64(0)
+            )
+            .Single();
 
     private List<T> Read<T>(string sql, Func<SqliteDataReader, T> map)
     {

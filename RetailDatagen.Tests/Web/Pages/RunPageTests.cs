@@ -18,11 +18,17 @@ public sealed class RunPageTests : MudTestContext
 
         var page = Render<RunPage>(p => p.Add(x => x.RunId, RunId));
 
-        Assert.Equal($"3/{Tables.All.Count} tables complete", page.Find("[data-testid=tables-complete]").TextContent.Trim());
+        Assert.Equal(
+            $"3/{Tables.All.Count} tables complete",
+            page.Find("[data-testid=tables-complete]").TextContent.Trim()
+        );
         Assert.Equal("Running", page.Find("[data-testid=run-status]").TextContent.Trim());
         for (var i = 0; i < Tables.All.Count; i++)
         {
-            var expected = i < 3 ? "Completed" : i == 3 ? "Running" : "Pending";
+            var expected =
+                i < 3 ? "Completed"
+                : i == 3 ? "Running"
+                : "Pending";
             Assert.Equal(expected, page.Find($"[data-testid=state-{Tables.All[i].Name}]").TextContent.Trim());
         }
 
@@ -39,7 +45,12 @@ public sealed class RunPageTests : MudTestContext
 
         await Coordinator.PublishAsync(Snapshot(completed: 4, runningRows: 9_000));
 
-        page.WaitForAssertion(() => Assert.Equal($"4/{Tables.All.Count} tables complete", page.Find("[data-testid=tables-complete]").TextContent.Trim()));
+        page.WaitForAssertion(() =>
+            Assert.Equal(
+                $"4/{Tables.All.Count} tables complete",
+                page.Find("[data-testid=tables-complete]").TextContent.Trim()
+            )
+        );
         Assert.Equal("9,000 / 10,000", page.Find($"[data-testid=rows-{Tables.All[4].Name}]").TextContent.Trim());
         Assert.Equal("Completed", page.Find($"[data-testid=state-{Tables.All[3].Name}]").TextContent.Trim());
     }
@@ -69,7 +80,9 @@ public sealed class RunPageTests : MudTestContext
         dialogs.WaitForAssertion(() => Assert.Contains("Keep running", dialogs.Markup, StringComparison.Ordinal));
         dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Keep running").Click();
 
-        dialogs.WaitForAssertion(() => Assert.DoesNotContain("Cancel this run?", dialogs.Markup, StringComparison.Ordinal));
+        dialogs.WaitForAssertion(() =>
+            Assert.DoesNotContain("Cancel this run?", dialogs.Markup, StringComparison.Ordinal)
+        );
         Assert.Empty(Coordinator.Cancelled);
     }
 
@@ -80,7 +93,11 @@ public sealed class RunPageTests : MudTestContext
 
         var page = Render<RunPage>(p => p.Add(x => x.RunId, RunId));
 
-        Assert.Contains("no output was kept", page.Find("[data-testid=cancelled-message]").TextContent, StringComparison.Ordinal);
+        Assert.Contains(
+            "no output was kept",
+            page.Find("[data-testid=cancelled-message]").TextContent,
+            StringComparison.Ordinal
+        );
         Assert.Empty(page.FindAll("[data-testid=cancel-run]"));
         Assert.Empty(page.FindAll("[data-testid=run-summary]"));
     }
@@ -88,7 +105,14 @@ public sealed class RunPageTests : MudTestContext
     [Fact]
     public async Task QueuedRun_ShowsItsPlaceInTheQueue()
     {
-        await Coordinator.PublishAsync(Snapshot(completed: 0, runningRows: 0) with { Status = RunStatus.Queued, QueuePosition = 2, StartedAt = null });
+        await Coordinator.PublishAsync(
+            Snapshot(completed: 0, runningRows: 0) with
+            {
+                Status = RunStatus.Queued,
+                QueuePosition = 2,
+                StartedAt = null,
+            }
+        );
 
         var page = Render<RunPage>(p => p.Add(x => x.RunId, RunId));
 
@@ -99,7 +123,14 @@ public sealed class RunPageTests : MudTestContext
     [Fact]
     public async Task CompletedRun_ShowsTheSummaryAndTheWayToItsResults()
     {
-        await Coordinator.PublishAsync(Snapshot(completed: 8, runningRows: 0) with { Status = RunStatus.Completed, ElapsedSeconds = 75, OutputBytes = 5 * 1024 * 1024 });
+        await Coordinator.PublishAsync(
+            Snapshot(completed: 8, runningRows: 0) with
+            {
+                Status = RunStatus.Completed,
+                ElapsedSeconds = 75,
+                OutputBytes = 5 * 1024 * 1024,
+            }
+        );
 
         var page = Render<RunPage>(p => p.Add(x => x.RunId, RunId));
 
@@ -130,7 +161,12 @@ public sealed class RunPageTests : MudTestContext
         await Coordinator.PublishAsync(Snapshot(completed: 6, runningRows: 10) with { RunId = other });
         await Coordinator.PublishAsync(Snapshot(completed: 1, runningRows: 10));
 
-        page.WaitForAssertion(() => Assert.Equal($"6/{Tables.All.Count} tables complete", page.Find("[data-testid=tables-complete]").TextContent.Trim()));
+        page.WaitForAssertion(() =>
+            Assert.Equal(
+                $"6/{Tables.All.Count} tables complete",
+                page.Find("[data-testid=tables-complete]").TextContent.Trim()
+            )
+        );
         Assert.Equal(1, Coordinator.SubscriberCount);
     }
 
@@ -162,17 +198,36 @@ public sealed class RunPageTests : MudTestContext
         Assert.Equal("Running", page.Find("[data-testid=phase-state-CheckingKeys]").TextContent.Trim());
         Assert.Equal("Pending", page.Find("[data-testid=phase-state-Committing]").TextContent.Trim());
         Assert.Equal("Now: Checking foreign keys", page.Find("[data-testid=current-phase]").TextContent.Trim());
-        Assert.Equal("Checking foreign keys progress", page.Find("[data-testid=phase-CheckingKeys] [role=progressbar]").GetAttribute("aria-label"));
-        var overall = double.Parse(page.Find("[data-testid=overall-progress]").GetAttribute("aria-valuenow")!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(
+            "Checking foreign keys progress",
+            page.Find("[data-testid=phase-CheckingKeys] [role=progressbar]").GetAttribute("aria-label")
+        );
+        var overall = double.Parse(
+            page.Find("[data-testid=overall-progress]").GetAttribute("aria-valuenow")!,
+            System.Globalization.CultureInfo.InvariantCulture
+        );
         Assert.InRange(overall, 90, 99);
         Assert.NotEqual("100%", page.Find("[data-testid=overall-percent]").TextContent.Trim());
         Assert.Contains("ETA 2.5 s", page.Find("[data-testid=overall-eta]").TextContent, StringComparison.Ordinal);
 
-        await Coordinator.PublishAsync(finishing with { Status = RunStatus.Completed, Phases = PhasesAt(null, 1), EtaSeconds = null });
+        await Coordinator.PublishAsync(
+            finishing with
+            {
+                Status = RunStatus.Completed,
+                Phases = PhasesAt(null, 1),
+                EtaSeconds = null,
+            }
+        );
 
-        page.WaitForAssertion(() => Assert.Equal("100%", page.Find("[data-testid=overall-percent]").TextContent.Trim()));
+        page.WaitForAssertion(() =>
+            Assert.Equal("100%", page.Find("[data-testid=overall-percent]").TextContent.Trim())
+        );
         Assert.DoesNotContain("ETA", page.Find("[data-testid=overall-eta]").TextContent, StringComparison.Ordinal);
-        Assert.Contains("Run completed", page.Find("[data-testid=run-state-announcement]").TextContent, StringComparison.Ordinal);
+        Assert.Contains(
+            "Run completed",
+            page.Find("[data-testid=run-state-announcement]").TextContent,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -190,7 +245,10 @@ public sealed class RunPageTests : MudTestContext
         Assert.Equal("–", page.Find($"[data-testid=eta-{Tables.All[3].Name}]").TextContent.Trim());
         Assert.Equal("Geography", page.Find($"[data-testid=stage-{Tables.Geographies.Name}]").TextContent.Trim());
         Assert.Equal("Daily facts", page.Find($"[data-testid=stage-{Tables.Receipts.Name}]").TextContent.Trim());
-        Assert.All(page.FindAll("[role=progressbar]"), bar => Assert.False(string.IsNullOrWhiteSpace(bar.GetAttribute("aria-label"))));
+        Assert.All(
+            page.FindAll("[role=progressbar]"),
+            bar => Assert.False(string.IsNullOrWhiteSpace(bar.GetAttribute("aria-label")))
+        );
     }
 
     [Fact]
@@ -214,27 +272,66 @@ public sealed class RunPageTests : MudTestContext
         var page = Render<RunPage>(p => p.Add(x => x.RunId, RunId));
 
         var title = Render(page.FindComponent<Microsoft.AspNetCore.Components.Web.PageTitle>().Instance.ChildContent!);
-        Assert.Equal($"Run {RunId} ({TestRuns.Tiny.Preset}, seed {TestRuns.Tiny.Seed}) · Running · RetailDatagen", title.Markup.Trim());
+        Assert.Equal(
+            $"Run {RunId} ({TestRuns.Tiny.Preset}, seed {TestRuns.Tiny.Seed}) · Running · RetailDatagen",
+            title.Markup.Trim()
+        );
     }
 
-    /// <summary>Phases before <paramref name="running"/> completed, it at <paramref name="fraction"/>, the rest pending (null: all completed).</summary>
+    /// <summary>Phases before <paramref name="running"/> completed, it at <paramref name="fraction"/>, the rest pending
+    /// (null: all completed).</summary>
     private static IReadOnlyList<PhaseSnapshot> PhasesAt(RunPhase? running, double fraction) =>
-        [.. PhaseSnapshot.PlannedFor(TestRuns.Tiny).Select(p =>
-            running is null || p.Phase < running ? p with { State = TableState.Completed, Fraction = 1, ElapsedSeconds = 1 }
-            : p.Phase == running ? p with { State = TableState.Running, Fraction = fraction, ElapsedSeconds = 0.5 }
-            : p)];
+        [
+            .. PhaseSnapshot
+                .PlannedFor(TestRuns.Tiny)
+                .Select(p =>
+                    running is null || p.Phase < running
+                        ? p with
+                        {
+                            State = TableState.Completed,
+                            Fraction = 1,
+                            ElapsedSeconds = 1,
+                        }
+                    : p.Phase == running
+                        ? p with
+                        {
+                            State = TableState.Running,
+                            Fraction = fraction,
+                            ElapsedSeconds = 0.5,
+                        }
+                    : p
+                ),
+        ];
 
-    /// <summary>Every table planned at 10,000 rows: <paramref name="completed"/> done, the next one part-way, the rest pending.</summary>
-    private static RunSnapshot Snapshot(int completed, long runningRows) => new()
-    {
-        RunId = RunId,
-        Status = RunStatus.Running,
-        Options = TestRuns.Tiny,
-        QueuedAt = new DateTimeOffset(2025, 1, 1, 12, 0, 0, TimeSpan.Zero),
-        StartedAt = new DateTimeOffset(2025, 1, 1, 12, 0, 1, TimeSpan.Zero),
-        ElapsedSeconds = 10,
-        Tables = [.. Tables.All.Select((t, i) => new TableSnapshot(t.Name, t.Title, t.Stage,
-            i < completed ? TableState.Completed : i == completed ? TableState.Running : TableState.Pending,
-            i < completed ? 10_000 : i == completed ? runningRows : 0, 10_000, i <= completed ? 2 : 0))],
-    };
+    /// <summary>Every table planned at 10,000 rows: <paramref name="completed"/> done, the next one part-way, the rest
+    /// pending.</summary>
+    private static RunSnapshot Snapshot(int completed, long runningRows) =>
+        new()
+        {
+            RunId = RunId,
+            Status = RunStatus.Running,
+            Options = TestRuns.Tiny,
+            QueuedAt = new DateTimeOffset(2025, 1, 1, 12, 0, 0, TimeSpan.Zero),
+            StartedAt = new DateTimeOffset(2025, 1, 1, 12, 0, 1, TimeSpan.Zero),
+            ElapsedSeconds = 10,
+            Tables =
+            [
+                .. Tables.All.Select(
+                    (t, i) =>
+                        new TableSnapshot(
+                            t.Name,
+                            t.Title,
+                            t.Stage,
+                            i < completed ? TableState.Completed
+                                : i == completed ? TableState.Running
+                                : TableState.Pending,
+                            i < completed ? 10_000
+                                : i == completed ? runningRows
+                                : 0,
+                            10_000,
+                            i <= completed ? 2 : 0
+                        )
+                ),
+            ],
+        };
 }

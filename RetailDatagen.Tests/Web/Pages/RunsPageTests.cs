@@ -14,16 +14,26 @@ public sealed class RunsPageTests : MudTestContext
     [Fact]
     public async Task Render_ListsRunFoldersAndFailedRunsWithTheirDetailsAndLinks()
     {
-        var cli = await TestRuns.WriteAsync(OutputRoot, TestRuns.Tiny with { Seed = 1234 }, Monday, folderName: "from-the-cli");
-        await Coordinator.PublishAsync(new RunSnapshot
-        {
-            RunId = "20250304-090000-dead",
-            Status = RunStatus.Failed,
-            Options = TestRuns.Tiny,
-            Tables = [],
-            QueuedAt = Monday.AddDays(1),
-            Error = "The disk is full.",
-        });
+        var cli = await TestRuns.WriteAsync(
+            OutputRoot,
+            TestRuns.Tiny with
+            {
+                Seed = 1234,
+            },
+            Monday,
+            folderName: "from-the-cli"
+        );
+        await Coordinator.PublishAsync(
+            new RunSnapshot
+            {
+                RunId = "20250304-090000-dead",
+                Status = RunStatus.Failed,
+                Options = TestRuns.Tiny,
+                Tables = [],
+                QueuedAt = Monday.AddDays(1),
+                Error = "The disk is full.",
+            }
+        );
 
         var page = Render<RunsPage>();
 
@@ -36,10 +46,20 @@ public sealed class RunsPageTests : MudTestContext
         var done = page.Find($"[data-testid=run-{cli.RunId}]");
         Assert.Contains("Completed", done.TextContent, StringComparison.Ordinal);
         Assert.Contains("1234", done.TextContent, StringComparison.Ordinal);
-        Assert.Contains(cli.TotalRows.ToString("N0", CultureInfo.InvariantCulture), done.TextContent, StringComparison.Ordinal);
+        Assert.Contains(
+            cli.TotalRows.ToString("N0", CultureInfo.InvariantCulture),
+            done.TextContent,
+            StringComparison.Ordinal
+        );
         Assert.Contains("2025-03-03 09:00:00 UTC", done.TextContent, StringComparison.Ordinal);
-        Assert.Equal($"/downloads/{cli.RunId}/retail.db", done.QuerySelector("[data-testid=download-db]")!.GetAttribute("href"));
-        Assert.Equal($"/downloads/{cli.RunId}/csv.zip", done.QuerySelector("[data-testid=download-csv-zip]")!.GetAttribute("href"));
+        Assert.Equal(
+            $"/downloads/{cli.RunId}/retail.db",
+            done.QuerySelector("[data-testid=download-db]")!.GetAttribute("href")
+        );
+        Assert.Equal(
+            $"/downloads/{cli.RunId}/csv.zip",
+            done.QuerySelector("[data-testid=download-csv-zip]")!.GetAttribute("href")
+        );
         Assert.Contains(done.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/runs/{cli.RunId}/results");
     }
 
@@ -49,7 +69,11 @@ public sealed class RunsPageTests : MudTestContext
         var page = Render<RunsPage>();
 
         Assert.Contains("No runs yet", page.Find("[data-testid=no-runs]").TextContent, StringComparison.Ordinal);
-        Assert.Contains("newest 20 finished runs are kept", page.Find("[data-testid=runs-caption]").TextContent, StringComparison.Ordinal);
+        Assert.Contains(
+            "newest 20 finished runs are kept",
+            page.Find("[data-testid=runs-caption]").TextContent,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -78,7 +102,9 @@ public sealed class RunsPageTests : MudTestContext
         dialogs.WaitForAssertion(() => Assert.Contains("cannot be undone", dialogs.Markup, StringComparison.Ordinal));
         dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Keep").Click();
 
-        dialogs.WaitForAssertion(() => Assert.DoesNotContain("cannot be undone", dialogs.Markup, StringComparison.Ordinal));
+        dialogs.WaitForAssertion(() =>
+            Assert.DoesNotContain("cannot be undone", dialogs.Markup, StringComparison.Ordinal)
+        );
         Assert.True(File.Exists(Path.Combine(OutputRoot, run.RunId, RunManifest.FileName)));
         Assert.NotNull(page.Find($"[data-testid=run-{run.RunId}]"));
     }
@@ -88,17 +114,25 @@ public sealed class RunsPageTests : MudTestContext
     {
         var page = Render<RunsPage>();
 
-        await Coordinator.PublishAsync(new RunSnapshot
-        {
-            RunId = "20250304-090000-beef",
-            Status = RunStatus.Queued,
-            Options = TestRuns.Tiny,
-            Tables = [],
-            QueuedAt = Monday,
-            QueuePosition = 1,
-        });
+        await Coordinator.PublishAsync(
+            new RunSnapshot
+            {
+                RunId = "20250304-090000-beef",
+                Status = RunStatus.Queued,
+                Options = TestRuns.Tiny,
+                Tables = [],
+                QueuedAt = Monday,
+                QueuePosition = 1,
+            }
+        );
 
-        page.WaitForAssertion(() => Assert.Contains("Queued", page.Find("[data-testid=run-20250304-090000-beef]").TextContent, StringComparison.Ordinal));
+        page.WaitForAssertion(() =>
+            Assert.Contains(
+                "Queued",
+                page.Find("[data-testid=run-20250304-090000-beef]").TextContent,
+                StringComparison.Ordinal
+            )
+        );
         Assert.Empty(page.FindAll("[data-testid=delete-20250304-090000-beef]"));
     }
 }

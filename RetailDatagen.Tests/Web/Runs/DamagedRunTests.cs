@@ -22,23 +22,28 @@ public sealed class DamagedRunTests : IDisposable
 
     private string Root => _temp.Combine("output");
 
-    public static TheoryData<string, string, string> ManifestEdits() => new()
-    {
-        { "files", "null", "file list" },
-        { "files", "[null]", "file list" },
-        { "files", """[{ "path": null, "bytes": 10 }]""", "file list" },
-        { "tables", "null", "table list" },
-        { "tables", "[null]", "table list" },
-        { "options", "null", "no options" },
-        { "quality", "null", "quality" },
-        { "realism", "null", "quality or realism" },
-        { "runId", "\"../../etc\"", "runId" },
-        { "seed", "\"seven\"", "not a valid run manifest" },
-    };
+    public static TheoryData<string, string, string> ManifestEdits() =>
+        new()
+        {
+            { "files", "null", "file list" },
+            { "files", "[null]", "file list" },
+            { "files", """[{ "path": null, "bytes": 10 }]""", "file list" },
+            { "tables", "null", "table list" },
+            { "tables", "[null]", "table list" },
+            { "options", "null", "no options" },
+            { "quality", "null", "quality" },
+            { "realism", "null", "quality or realism" },
+            { "runId", "\"../../etc\"", "runId" },
+            { "seed", "\"seven\"", "not a valid run manifest" },
+        };
 
     [Theory]
     [MemberData(nameof(ManifestEdits))]
-    public async Task Manifest_WithAMalformedField_IsDamagedWithTheReason_AndServesNothingOverHttp(string field, string json, string reason)
+    public async Task Manifest_WithAMalformedField_IsDamagedWithTheReason_AndServesNothingOverHttp(
+        string field,
+        string json,
+        string reason
+    )
     {
         var run = await TestRuns.WriteAsync(Root, startedAt: Monday);
         var manifestPath = Path.Combine(Root, run.RunId, RunManifest.FileName);
@@ -53,7 +58,11 @@ public sealed class DamagedRunTests : IDisposable
     public async Task Manifest_ThatIsNotJson_IsDamaged_ListedUnderItsFolderName_AndDeletable()
     {
         var run = await TestRuns.WriteAsync(Root, startedAt: Monday);
-        await File.WriteAllTextAsync(Path.Combine(Root, run.RunId, RunManifest.FileName), "\u0000\u0001 binary junk", Token);
+        await File.WriteAllTextAsync(
+            Path.Combine(Root, run.RunId, RunManifest.FileName),
+            "\u0000\u0001 binary junk",
+            Token
+        );
 
         await AssertDamagedEverywhereAsync(run.RunId, "not a valid run manifest");
 
@@ -74,7 +83,11 @@ public sealed class DamagedRunTests : IDisposable
     public async Task Run_WithACsvOfAnotherSize_IsDamaged()
     {
         var run = await TestRuns.WriteAsync(Root, startedAt: Monday);
-        await File.AppendAllTextAsync(Path.Combine(Root, run.RunId, RunFolder.CsvFolder, Tables.Customers.CsvFile), "1,extra\n", Token);
+        await File.AppendAllTextAsync(
+            Path.Combine(Root, run.RunId, RunFolder.CsvFolder, Tables.Customers.CsvFile),
+            "1,extra\n",
+            Token
+        );
 
         await AssertDamagedEverywhereAsync(run.RunId, $"csv/{Tables.Customers.CsvFile} has");
     }
@@ -106,7 +119,11 @@ public sealed class DamagedRunTests : IDisposable
         // Same length, new content: the write time tells the cache the file changed.
         var manifestPath = Path.Combine(Root, first.RunId, RunManifest.FileName);
         var text = await File.ReadAllTextAsync(manifestPath, Token);
-        await File.WriteAllTextAsync(manifestPath, text.Replace("\"preset\": \"custom\"", "\"preset\": \"cust0m\"", StringComparison.Ordinal), Token);
+        await File.WriteAllTextAsync(
+            manifestPath,
+            text.Replace("\"preset\": \"custom\"", "\"preset\": \"cust0m\"", StringComparison.Ordinal),
+            Token
+        );
         File.SetLastWriteTimeUtc(manifestPath, DateTime.UtcNow.AddMinutes(1));
 
         Assert.Equal("cust0m", catalog.Find(first.RunId)?.Manifest.Preset);
@@ -140,7 +157,11 @@ public sealed class DamagedRunTests : IDisposable
 
         using var page = await client.GetAsync($"/runs/{runId}", Token);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("data-testid=\"run-damaged\"", await page.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        Assert.Contains(
+            "data-testid=\"run-damaged\"",
+            await page.Content.ReadAsStringAsync(Token),
+            StringComparison.Ordinal
+        );
 
         foreach (var path in new[] { "retail.db", "manifest.json", "csv.zip", $"csv/{Tables.Customers.CsvFile}" })
         {
@@ -152,9 +173,11 @@ public sealed class DamagedRunTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, results.StatusCode);
     }
 
-    private RunCatalog Catalog(int keepLastRuns = 20) => new(
-        Options.Create(new RetailDatagenSettings { OutputRoot = Root, KeepLastRuns = keepLastRuns }),
-        new FakeRunCoordinator(),
-        new TableBrowser(),
-        NullLogger<RunCatalog>.Instance);
+    private RunCatalog Catalog(int keepLastRuns = 20) =>
+        new(
+            Options.Create(new RetailDatagenSettings { OutputRoot = Root, KeepLastRuns = keepLastRuns }),
+            new FakeRunCoordinator(),
+            new TableBrowser(),
+            NullLogger<RunCatalog>.Instance
+        );
 }

@@ -3,11 +3,10 @@ using Microsoft.Extensions.Options;
 using RetailDatagen.Core.Browsing;
 using RetailDatagen.Core.Options;
 using RetailDatagen.Core.Pipeline;
+using RetailDatagen.Tests.TestSupport;
 using RetailDatagen.Tests.Web.TestSupport;
 using RetailDatagen.Web.Configuration;
 using RetailDatagen.Web.Runs;
-
-using RetailDatagen.Tests.TestSupport;
 
 namespace RetailDatagen.Tests.Web.Runs;
 
@@ -23,7 +22,16 @@ public sealed class RunCatalogTests : IDisposable
     public async Task List_ShowsRunFoldersByTheirManifestIncludingCliRunsNamedOtherwise()
     {
         var app = await TestRuns.WriteAsync(Root, startedAt: Monday);
-        var cli = await TestRuns.WriteAsync(Root, TestRuns.Tiny with { Preset = "small", Seed = 99 }, Monday.AddHours(1), folderName: "my-dataset");
+        var cli = await TestRuns.WriteAsync(
+            Root,
+            TestRuns.Tiny with
+            {
+                Preset = "small",
+                Seed = 99,
+            },
+            Monday.AddHours(1),
+            folderName: "my-dataset"
+        );
 
         var runs = Catalog().List();
 
@@ -44,7 +52,11 @@ public sealed class RunCatalogTests : IDisposable
         var run = await TestRuns.WriteAsync(Root, startedAt: Monday);
         CopyFolder(Path.Combine(Root, run.RunId), Path.Combine(Root, ".staging-" + run.RunId));
         Directory.CreateDirectory(Path.Combine(Root, "notes"));
-        await File.WriteAllTextAsync(Path.Combine(Root, "broken", "manifest.json").CreateParent(), "{ not json", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(
+            Path.Combine(Root, "broken", "manifest.json").CreateParent(),
+            "{ not json",
+            TestContext.Current.CancellationToken
+        );
 
         var runs = Catalog().List();
 
@@ -164,21 +176,36 @@ public sealed class RunCatalogTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private RunCatalog Catalog(int keepLastRuns = 20, double maxTotalGB = 0) => new(
-        Options.Create(new RetailDatagenSettings { OutputRoot = Root, KeepLastRuns = keepLastRuns, MaxTotalGB = maxTotalGB }),
-        _coordinator,
-        new TableBrowser(),
-        NullLogger<RunCatalog>.Instance);
+    private RunCatalog Catalog(int keepLastRuns = 20, double maxTotalGB = 0) =>
+        new(
+            Options.Create(
+                new RetailDatagenSettings
+                {
+                    OutputRoot = Root,
+                    KeepLastRuns = keepLastRuns,
+                    MaxTotalGB = maxTotalGB,
+                }
+            ),
+            _coordinator,
+            new TableBrowser(),
+            NullLogger<RunCatalog>.Instance
+        );
 
-    private static RunSnapshot Snapshot(string runId, RunStatus status, string? error = null) => new()
-    {
-        RunId = runId,
-        Status = status,
-        Options = TestRuns.Tiny,
-        Tables = [],
-        QueuedAt = DateTimeOffset.ParseExact(runId[..15], "yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal),
-        Error = error,
-    };
+    private static RunSnapshot Snapshot(string runId, RunStatus status, string? error = null) =>
+        new()
+        {
+            RunId = runId,
+            Status = status,
+            Options = TestRuns.Tiny,
+            Tables = [],
+            QueuedAt = DateTimeOffset.ParseExact(
+                runId[..15],
+                "yyyyMMdd-HHmmss",
+                System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal
+            ),
+            Error = error,
+        };
 
     private static void CopyFolder(string from, string to)
     {

@@ -3,17 +3,22 @@ using Microsoft.Extensions.Time.Testing;
 using RetailDatagen.Core.Model;
 using RetailDatagen.Core.Options;
 using RetailDatagen.Core.Pipeline;
+using RetailDatagen.Tests.TestSupport;
 using RetailDatagen.Tests.Web.TestSupport;
 using RetailDatagen.Web.Runs;
-
-using RetailDatagen.Tests.TestSupport;
 
 namespace RetailDatagen.Tests.Web.Runs;
 
 public sealed class RunCoordinatorTests
 {
-    /// <summary>Big enough to be still generating when the test acts on it (millions of rows), written to SQLite only.</summary>
-    private static readonly GenerationOptions LongRun = TestRuns.Tiny with { Customers = 3_000_000, Format = OutputFormat.Sqlite, BatchSize = 5_000 };
+    /// <summary>Big enough to be still generating when the test acts on it (millions of rows), written to SQLite
+    /// only.</summary>
+    private static readonly GenerationOptions LongRun = TestRuns.Tiny with
+    {
+        Customers = 3_000_000,
+        Format = OutputFormat.Sqlite,
+        BatchSize = 5_000,
+    };
 
     [Fact]
     public async Task Start_ValidOptions_RunCompletesIntoItsOwnFolderWithAManifest()
@@ -62,7 +67,10 @@ public sealed class RunCoordinatorTests
         var result = harness.Coordinator.Start(TestRuns.Tiny with { Customers = 0 });
 
         Assert.False(result.Started);
-        Assert.Contains(result.Errors, e => e.Field == "customers" && e.Message.Contains("customers must be between 1", StringComparison.Ordinal));
+        Assert.Contains(
+            result.Errors,
+            e => e.Field == "customers" && e.Message.Contains("customers must be between 1", StringComparison.Ordinal)
+        );
         Assert.Empty(harness.Coordinator.Snapshots());
     }
 
@@ -146,8 +154,7 @@ public sealed class RunCoordinatorTests
             {
                 time.Advance(RunProgressTicker.Interval);
                 await Task.Delay(20, warmUp.Token);
-            }
-            while (!published.Reader.TryRead(out _));
+            } while (!published.Reader.TryRead(out _));
         }
 
         await Task.Delay(100, TestContext.Current.CancellationToken);
@@ -159,11 +166,23 @@ public sealed class RunCoordinatorTests
         var seen = new List<long>();
         foreach (var written in new long[] { 500, 1_000, 1_500 })
         {
-            run.Report(new TableProgress(customers.Name, customers.Title, customers.Stage, written, TestRuns.Tiny.Customers, TableState.Running, 1));
+            run.Report(
+                new TableProgress(
+                    customers.Name,
+                    customers.Title,
+                    customers.Stage,
+                    written,
+                    TestRuns.Tiny.Customers,
+                    TableState.Running,
+                    1
+                )
+            );
             Assert.False(published.Reader.TryRead(out _), "a snapshot was published before the tick");
 
             time.Advance(RunProgressTicker.Interval);
-            var snapshot = await published.Reader.ReadAsync(TestContext.Current.CancellationToken).AsTask()
+            var snapshot = await published
+                .Reader.ReadAsync(TestContext.Current.CancellationToken)
+                .AsTask()
                 .WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
             Assert.Equal(runId, snapshot.RunId);
             Assert.Equal(RunStatus.Running, snapshot.Status);

@@ -2,11 +2,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RetailDatagen.Core.Browsing;
 using RetailDatagen.Core.Pipeline;
+using RetailDatagen.Tests.TestSupport;
 using RetailDatagen.Tests.Web.TestSupport;
 using RetailDatagen.Web.Configuration;
 using RetailDatagen.Web.Runs;
-
-using RetailDatagen.Tests.TestSupport;
 
 namespace RetailDatagen.Tests.Web.Runs;
 
@@ -21,11 +20,23 @@ internal sealed class RunHarness : IAsyncDisposable
     private readonly TimeProvider _time;
 
     public RunHarness(
-        int maxQueued = 8, int keepLastRuns = 20, string? outputRoot = null, DiskSpace? disk = null, TimeProvider? time = null)
+        int maxQueued = 8,
+        int keepLastRuns = 20,
+        string? outputRoot = null,
+        DiskSpace? disk = null,
+        TimeProvider? time = null
+    )
     {
         _time = time ?? TimeProvider.System;
         OutputRoot = outputRoot ?? _temp.Combine("output");
-        var settings = Options.Create(new RetailDatagenSettings { OutputRoot = OutputRoot, KeepLastRuns = keepLastRuns, MaxQueuedRuns = maxQueued });
+        var settings = Options.Create(
+            new RetailDatagenSettings
+            {
+                OutputRoot = OutputRoot,
+                KeepLastRuns = keepLastRuns,
+                MaxQueuedRuns = maxQueued,
+            }
+        );
         Coordinator = new RunCoordinator(settings, _time, NullLogger<RunCoordinator>.Instance, disk);
         Catalog = new RunCatalog(settings, Coordinator, new TableBrowser(), NullLogger<RunCatalog>.Instance);
         _worker = new RunWorker(Coordinator, Catalog, new GenerationPipeline(_time), NullLogger<RunWorker>.Instance);
@@ -51,19 +62,23 @@ internal sealed class RunHarness : IAsyncDisposable
         await _ticker.StartAsync(TestContext.Current.CancellationToken);
     }
 
-    /// <summary>Waits (never more than two minutes) until a published snapshot of the run satisfies the condition.</summary>
+    /// <summary>Waits (never more than two minutes) until a published snapshot of the run satisfies the
+    /// condition.</summary>
     public async Task<RunSnapshot> WaitForAsync(string runId, Func<RunSnapshot, bool> condition)
     {
         var done = new TaskCompletionSource<RunSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var subscription = Coordinator.Subscribe(runId, snapshot =>
-        {
-            if (condition(snapshot))
+        using var subscription = Coordinator.Subscribe(
+            runId,
+            snapshot =>
             {
-                done.TrySetResult(snapshot);
-            }
+                if (condition(snapshot))
+                {
+                    done.TrySetResult(snapshot);
+                }
 
-            return Task.CompletedTask;
-        });
+                return Task.CompletedTask;
+            }
+        );
         if (Coordinator.Find(runId) is { } current && condition(current))
         {
             return current;
@@ -77,7 +92,9 @@ internal sealed class RunHarness : IAsyncDisposable
 
     /// <summary>Folders of the output root, hidden ones (staging) included.</summary>
     public IReadOnlyList<string> Folders() =>
-        Directory.Exists(OutputRoot) ? [.. Directory.GetDirectories(OutputRoot).Select(Path.GetFileName).OfType<string>()] : [];
+        Directory.Exists(OutputRoot)
+            ? [.. Directory.GetDirectories(OutputRoot).Select(Path.GetFileName).OfType<string>()]
+            : [];
 
     public async ValueTask DisposeAsync()
     {

@@ -58,7 +58,17 @@ public sealed class RunProgressModelTests
         Assert.True(run.TryStart());
         foreach (var table in run.ToSnapshot(0).Tables)
         {
-            run.Report(new TableProgress(table.Name, table.Title, table.Stage, table.RowsPlanned, table.RowsPlanned, TableState.Completed, 1));
+            run.Report(
+                new TableProgress(
+                    table.Name,
+                    table.Title,
+                    table.Stage,
+                    table.RowsPlanned,
+                    table.RowsPlanned,
+                    TableState.Completed,
+                    1
+                )
+            );
         }
 
         run.Report(new PhaseProgress(RunPhase.Generating, "Generating tables", TableState.Running, 0, 0));
@@ -92,7 +102,12 @@ public sealed class RunProgressModelTests
     [Fact]
     public void PlannedPhases_SkipIndexesAndKeysWithoutSqlite()
     {
-        var phases = PhaseSnapshot.PlannedFor(TestRuns.Tiny with { Format = RetailDatagen.Core.Options.OutputFormat.Csv });
+        var phases = PhaseSnapshot.PlannedFor(
+            TestRuns.Tiny with
+            {
+                Format = RetailDatagen.Core.Options.OutputFormat.Csv,
+            }
+        );
 
         Assert.Equal([RunPhase.Generating, RunPhase.Reports, RunPhase.Committing], phases.Select(p => p.Phase));
     }

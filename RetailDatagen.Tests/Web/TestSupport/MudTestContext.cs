@@ -6,11 +6,10 @@ using Microsoft.Extensions.Options;
 using MudBlazor;
 using MudBlazor.Services;
 using RetailDatagen.Core.Browsing;
+using RetailDatagen.Tests.TestSupport;
 using RetailDatagen.Web.Components.Pages.Configure;
 using RetailDatagen.Web.Configuration;
 using RetailDatagen.Web.Runs;
-
-using RetailDatagen.Tests.TestSupport;
 
 namespace RetailDatagen.Tests.Web.TestSupport;
 
@@ -33,7 +32,11 @@ public abstract class MudTestContext : BunitContext
         Services.AddSingleton<BrowseCache>();
         Services.AddSingleton(sp => new TableBrowser(sp.GetRequiredService<BrowseCache>()));
         Services.AddSingleton(sp => new RunCatalog(
-            sp.GetRequiredService<IOptions<RetailDatagenSettings>>(), Coordinator, sp.GetRequiredService<TableBrowser>(), NullLogger<RunCatalog>.Instance));
+            sp.GetRequiredService<IOptions<RetailDatagenSettings>>(),
+            Coordinator,
+            sp.GetRequiredService<TableBrowser>(),
+            NullLogger<RunCatalog>.Instance
+        ));
         Services.AddScoped<ConfigureDraft>();
         Services.AddSingleton<DiskSpace>(Disk);
         Services.AddSingleton<RetailDatagen.Web.Insights.InsightsCache>();

@@ -45,19 +45,38 @@ public sealed class ApiEndpointsTests(SmallDataset dataset, DatasetApp app) : IC
     {
         using var db = TestRuns.Open(dataset.RunFolderPath);
 
-        var page = await GetJsonAsync($"{Run}/tables/fact_receipts?page=2&size=10&sort=-Total&filter=TenderType~eq~CASH&filter=Total~gt~20", HttpStatusCode.OK);
+        var page = await GetJsonAsync(
+            $"{Run}/tables/fact_receipts?page=2&size=10&sort=-Total&filter=TenderType~eq~CASH&filter=Total~gt~20",
+            HttpStatusCode.OK
+        );
 
-        Assert.Equal(db.Scalar("SELECT COUNT(*) FROM fact_receipts WHERE TenderType = 'CASH' AND Total > 20"), (long)page["totalRows"]!);
+        Assert.Equal(
+            db.Scalar("SELECT COUNT(*) FROM fact_receipts WHERE TenderType = 'CASH' AND Total > 20"),
+            (long)page["totalRows"]!
+        );
         Assert.Equal(Tables.Receipts.Columns, page["columns"]!.AsArray().Select(c => (string?)c));
         Assert.Equal(
-            db.Rows("SELECT ReceiptId FROM fact_receipts WHERE TenderType = 'CASH' AND Total > 20 ORDER BY Total DESC, ReceiptId LIMIT 10 OFFSET 10").Select(r => (string?)r[0]),
-            page["rows"]!.AsArray().Select(r => (string?)r![0]));
+            db.Rows(
+                    "SELECT ReceiptId FROM fact_receipts WHERE TenderType = 'CASH' AND Total > 20 ORDER BY Total "
+                        + "DESC, ReceiptId LIMIT 10 OFFSET 10"
+                )
+                .Select(r => (string?)r[0]),
+            page["rows"]!.AsArray().Select(r => (string?)r![0])
+        );
         Assert.Equal(2, (int)page["page"]!);
     }
 
     [Theory]
-    [InlineData("/tables/fact_receipts?sort=Nope", HttpStatusCode.BadRequest, "'Nope' is not a column of fact_receipts.")]
-    [InlineData("/tables/fact_receipts?filter=Total", HttpStatusCode.BadRequest, "filter 'Total' is not Column~op~value")]
+    [InlineData(
+        "/tables/fact_receipts?sort=Nope",
+        HttpStatusCode.BadRequest,
+        "'Nope' is not a column of fact_receipts."
+    )]
+    [InlineData(
+        "/tables/fact_receipts?filter=Total",
+        HttpStatusCode.BadRequest,
+        "filter 'Total' is not Column~op~value"
+    )]
     [InlineData("/tables/fact_receipts?size=5000", HttpStatusCode.BadRequest, "size between 1 and 1000")]
     [InlineData("/tables/no_such_table", HttpStatusCode.NotFound, "has no database table no_such_table")]
     public async Task TablePage_BadRequests_AreRefusedWithAnError(string path, HttpStatusCode status, string error)
@@ -70,7 +89,10 @@ public sealed class ApiEndpointsTests(SmallDataset dataset, DatasetApp app) : IC
     [Fact]
     public async Task Sql_ReturnsColumnsRowsTruncatedAndElapsed()
     {
-        var body = await GetJsonAsync($"{Run}/sql?q={Uri.EscapeDataString("SELECT ID, StoreNumber FROM dim_stores ORDER BY ID")}", HttpStatusCode.OK);
+        var body = await GetJsonAsync(
+            $"{Run}/sql?q={Uri.EscapeDataString("SELECT ID, StoreNumber FROM dim_stores ORDER BY ID")}",
+            HttpStatusCode.OK
+        );
 
         Assert.Equal(["ID", "StoreNumber"], body["columns"]!.AsArray().Select(c => (string?)c));
         Assert.Equal(SmallDataset.Options.Stores, body["rows"]!.AsArray().Count);
@@ -93,8 +115,10 @@ public sealed class ApiEndpointsTests(SmallDataset dataset, DatasetApp app) : IC
     [Fact]
     public async Task Sql_InvalidQuery_Is400WithTheLineAndColumn()
     {
-        var body = await GetJsonAsync($"{Run}/sql?q={Uri.EscapeDataString("SELECT ID\nFROM dim_stores WHERE Nope = 1")}",
-            HttpStatusCode.BadRequest);
+        var body = await GetJsonAsync(
+            $"{Run}/sql?q={Uri.EscapeDataString("SELECT ID\nFROM dim_stores WHERE Nope = 1")}",
+            HttpStatusCode.BadRequest
+        );
 
         Assert.Equal("No such column: Nope (line 2, column 23).", (string?)body["error"]);
         Assert.Equal(2, (int)body["line"]!);
@@ -107,15 +131,26 @@ public sealed class ApiEndpointsTests(SmallDataset dataset, DatasetApp app) : IC
         await using var limited = Limited();
         using var client = limited.CreateClient();
 
-        using var slow = await client.GetAsync($"{Run}/sql?q={Uri.EscapeDataString(Endless + " SELECT COUNT(*) FROM r")}", Token);
-        using var denied = await client.GetAsync($"{Run}/sql/export?q={Uri.EscapeDataString("DELETE FROM dim_stores")}", Token);
+        using var slow = await client.GetAsync(
+            $"{Run}/sql?q={Uri.EscapeDataString(Endless + " SELECT COUNT(*) FROM r")}",
+            Token
+        );
+        using var denied = await client.GetAsync(
+            $"{Run}/sql/export?q={Uri.EscapeDataString("DELETE FROM dim_stores")}",
+            Token
+        );
 
         Assert.Equal(HttpStatusCode.RequestTimeout, slow.StatusCode);
-        Assert.Equal("The query ran longer than the time limit of 0.3 s and was stopped.",
-            (string?)JsonNode.Parse(await slow.Content.ReadAsStringAsync(Token))!["error"]);
+        Assert.Equal(
+            "The query ran longer than the time limit of 0.3 s and was stopped.",
+            (string?)JsonNode.Parse(await slow.Content.ReadAsStringAsync(Token))!["error"]
+        );
         Assert.Equal(HttpStatusCode.BadRequest, denied.StatusCode);
-        Assert.StartsWith("Not allowed: DELETE", (string?)JsonNode.Parse(await denied.Content.ReadAsStringAsync(Token))!["error"],
-            StringComparison.Ordinal);
+        Assert.StartsWith(
+            "Not allowed: DELETE",
+            (string?)JsonNode.Parse(await denied.Content.ReadAsStringAsync(Token))!["error"],
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -126,8 +161,13 @@ public sealed class ApiEndpointsTests(SmallDataset dataset, DatasetApp app) : IC
         await using var limited = Limited();
         using var client = limited.CreateClient();
 
-        using (var response = await client.GetAsync($"{Run}/sql/export?format=csv&q={Uri.EscapeDataString(sql)}",
-            HttpCompletionOption.ResponseHeadersRead, Token))
+        using (
+            var response = await client.GetAsync(
+                $"{Run}/sql/export?format=csv&q={Uri.EscapeDataString(sql)}",
+                HttpCompletionOption.ResponseHeadersRead,
+                Token
+            )
+        )
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(Token));
@@ -147,7 +187,9 @@ public sealed class ApiEndpointsTests(SmallDataset dataset, DatasetApp app) : IC
         using var client = app.Factory.CreateClient();
 
         var csv = await client.GetStringAsync($"{Run}/sql/export?format=csv&q={Uri.EscapeDataString(sql)}", Token);
-        var json = JsonNode.Parse(await client.GetStringAsync($"{Run}/sql/export?format=json&q={Uri.EscapeDataString(sql)}", Token))!;
+        var json = JsonNode.Parse(
+            await client.GetStringAsync($"{Run}/sql/export?format=json&q={Uri.EscapeDataString(sql)}", Token)
+        )!;
 
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("ID,LastName", lines[0]);
@@ -162,7 +204,10 @@ public sealed class ApiEndpointsTests(SmallDataset dataset, DatasetApp app) : IC
         using var db = TestRuns.Open(dataset.RunFolderPath);
         using var client = app.Factory.CreateClient();
 
-        var csv = await client.GetStringAsync($"{Run}/tables/fact_receipts/export.csv?filter=TenderType~eq~MOBILE_PAY", Token);
+        var csv = await client.GetStringAsync(
+            $"{Run}/tables/fact_receipts/export.csv?filter=TenderType~eq~MOBILE_PAY",
+            Token
+        );
 
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(string.Join(',', Tables.Receipts.Columns), lines[0].TrimEnd('\r'));
@@ -205,9 +250,11 @@ public sealed class ApiEndpointsTests(SmallDataset dataset, DatasetApp app) : IC
     private const string Endless = "WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r)";
 
     // One query at a time and a short limit (exports keep their own, longer limit).
-    private WebApplicationFactory<Program> Limited() => app.Factory.WithWebHostBuilder(b => b
-        .UseSetting("RetailDatagen:Sql:TimeLimitSeconds", "0.3")
-        .UseSetting("RetailDatagen:Sql:MaxConcurrentQueries", "1"));
+    private WebApplicationFactory<Program> Limited() =>
+        app.Factory.WithWebHostBuilder(b =>
+            b.UseSetting("RetailDatagen:Sql:TimeLimitSeconds", "0.3")
+                .UseSetting("RetailDatagen:Sql:MaxConcurrentQueries", "1")
+        );
 
     private async Task<JsonNode> GetJsonAsync(string url, HttpStatusCode expected)
     {

@@ -10,19 +10,20 @@ public sealed class SqlConsoleTests(SmallDataset dataset)
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    public static TheoryData<string, string> DeniedStatements() => new()
-    {
-        { "DROP TABLE dim_customers", "DROP TABLE" },
-        { "INSERT INTO dim_geographies (ID, City) VALUES (9999, 'X')", "INSERT" },
-        { "UPDATE dim_products SET SalePrice = 0", "UPDATE" },
-        { "DELETE FROM fact_receipts", "DELETE" },
-        { "ATTACH DATABASE '/tmp/other.db' AS other", "ATTACH" },
-        { "PRAGMA writable_schema = 1", "PRAGMA writable_schema" },
-        { "PRAGMA journal_mode = DELETE", "PRAGMA journal_mode" },
-        { "SELECT load_extension('/usr/lib/x')", "load_extension" },
-        { "CREATE TEMP TABLE t AS SELECT 1", "CREATE TABLE" },
-        { "BEGIN", "a transaction" },
-    };
+    public static TheoryData<string, string> DeniedStatements() =>
+        new()
+        {
+            { "DROP TABLE dim_customers", "DROP TABLE" },
+            { "INSERT INTO dim_geographies (ID, City) VALUES (9999, 'X')", "INSERT" },
+            { "UPDATE dim_products SET SalePrice = 0", "UPDATE" },
+            { "DELETE FROM fact_receipts", "DELETE" },
+            { "ATTACH DATABASE '/tmp/other.db' AS other", "ATTACH" },
+            { "PRAGMA writable_schema = 1", "PRAGMA writable_schema" },
+            { "PRAGMA journal_mode = DELETE", "PRAGMA journal_mode" },
+            { "SELECT load_extension('/usr/lib/x')", "load_extension" },
+            { "CREATE TEMP TABLE t AS SELECT 1", "CREATE TABLE" },
+            { "BEGIN", "a transaction" },
+        };
 
     [Theory]
     [MemberData(nameof(DeniedStatements))]
@@ -30,7 +31,9 @@ public sealed class SqlConsoleTests(SmallDataset dataset)
     {
         using var console = new SqlConsole();
 
-        var error = await Assert.ThrowsAsync<SqlConsoleException>(() => console.RunAsync(dataset.DatabasePath, sql, Token));
+        var error = await Assert.ThrowsAsync<SqlConsoleException>(() =>
+            console.RunAsync(dataset.DatabasePath, sql, Token)
+        );
 
         Assert.Equal(SqlFailure.Denied, error.Failure);
         Assert.StartsWith("Not allowed: ", error.Message, StringComparison.Ordinal);
@@ -45,7 +48,9 @@ public sealed class SqlConsoleTests(SmallDataset dataset)
     {
         using var console = new SqlConsole(new SqlConsoleOptions { TimeLimit = TimeSpan.FromMilliseconds(300) });
 
-        var error = await Assert.ThrowsAsync<SqlConsoleException>(() => console.RunAsync(dataset.DatabasePath, sql, Token));
+        var error = await Assert.ThrowsAsync<SqlConsoleException>(() =>
+            console.RunAsync(dataset.DatabasePath, sql, Token)
+        );
 
         Assert.Equal(SqlFailure.TimeLimit, error.Failure);
         Assert.Equal("The query ran longer than the time limit of 0.3 s and was stopped.", error.Message);
@@ -57,7 +62,11 @@ public sealed class SqlConsoleTests(SmallDataset dataset)
     {
         using var console = new SqlConsole(new SqlConsoleOptions { MaxDisplayRows = 100 });
 
-        var result = await console.RunAsync(dataset.DatabasePath, "SELECT ID, LastName FROM dim_customers ORDER BY ID", Token);
+        var result = await console.RunAsync(
+            dataset.DatabasePath,
+            "SELECT ID, LastName FROM dim_customers ORDER BY ID",
+            Token
+        );
 
         Assert.Equal(["ID", "LastName"], result.Columns.Select(c => c.Name));
         Assert.Equal(100, result.Rows.Count);
@@ -71,21 +80,29 @@ public sealed class SqlConsoleTests(SmallDataset dataset)
     public async Task Execute_FirstRow_ArrivesWhileTheStatementStillRuns_AndCancellingFreesTheSlot()
     {
         // One row, then a scan that never finds another: only a streaming console can hand the row over.
-        const string sql = "WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r) SELECT x FROM r WHERE x = 1 OR x < 0";
-        using var console = new SqlConsole(new SqlConsoleOptions { MaxConcurrentQueries = 1, TimeLimit = TimeSpan.FromMinutes(5) });
+        const string sql =
+            "WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r) SELECT x FROM r WHERE x = 1 OR x < 0";
+        using var console = new SqlConsole(
+            new SqlConsoleOptions { MaxConcurrentQueries = 1, TimeLimit = TimeSpan.FromMinutes(5) }
+        );
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Token);
         var seen = new List<object?>();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => console.ExecuteAsync(dataset.DatabasePath, sql,
-            TimeSpan.FromMinutes(5),
-            (_, _) => ValueTask.CompletedTask,
-            (row, _) =>
-            {
-                seen.Add(row[0]);
-                stop.Cancel();
-                return ValueTask.FromResult(true);
-            },
-            stop.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            console.ExecuteAsync(
+                dataset.DatabasePath,
+                sql,
+                TimeSpan.FromMinutes(5),
+                (_, _) => ValueTask.CompletedTask,
+                (row, _) =>
+                {
+                    seen.Add(row[0]);
+                    stop.Cancel();
+                    return ValueTask.FromResult(true);
+                },
+                stop.Token
+            )
+        );
         var next = await console.RunAsync(dataset.DatabasePath, "SELECT 1", Token);
 
         Assert.Equal([1L], seen);
@@ -98,7 +115,11 @@ public sealed class SqlConsoleTests(SmallDataset dataset)
         using var console = new SqlConsole();
 
         var columns = await console.RunAsync(dataset.DatabasePath, "PRAGMA table_info(dim_stores)", Token);
-        var tables = await console.RunAsync(dataset.DatabasePath, "SELECT name FROM sqlite_master WHERE type = 'table'", Token);
+        var tables = await console.RunAsync(
+            dataset.DatabasePath,
+            "SELECT name FROM sqlite_master WHERE type = 'table'",
+            Token
+        );
 
         Assert.Equal(["ID", "StoreNumber", "Address", "GeographyID", "DCID"], columns.Rows.Select(r => (string)r[1]!));
         Assert.Contains(tables.Rows, r => (string)r[0]! == "fact_receipts");
@@ -113,7 +134,9 @@ public sealed class SqlConsoleTests(SmallDataset dataset)
     {
         using var console = new SqlConsole();
 
-        var error = await Assert.ThrowsAsync<SqlConsoleException>(() => console.RunAsync(dataset.DatabasePath, sql, Token));
+        var error = await Assert.ThrowsAsync<SqlConsoleException>(() =>
+            console.RunAsync(dataset.DatabasePath, sql, Token)
+        );
 
         Assert.Equal(SqlFailure.Invalid, error.Failure);
         Assert.Contains(message, error.Message, StringComparison.OrdinalIgnoreCase);
@@ -124,14 +147,26 @@ public sealed class SqlConsoleTests(SmallDataset dataset)
     [Fact]
     public async Task Execute_AllSlotsBusy_RefusesWithAMessage()
     {
-        using var console = new SqlConsole(new SqlConsoleOptions { MaxConcurrentQueries = 1, TimeLimit = TimeSpan.FromSeconds(30) });
+        using var console = new SqlConsole(
+            new SqlConsoleOptions { MaxConcurrentQueries = 1, TimeLimit = TimeSpan.FromSeconds(30) }
+        );
         using var release = new SemaphoreSlim(0);
-        var holding = console.ExecuteAsync(dataset.DatabasePath, "SELECT ID FROM dim_customers", TimeSpan.FromSeconds(30),
+        var holding = console.ExecuteAsync(
+            dataset.DatabasePath,
+            "SELECT ID FROM dim_customers",
+            TimeSpan.FromSeconds(30),
             (_, _) => ValueTask.CompletedTask,
-            async (_, token) => { await release.WaitAsync(token); return false; },
-            Token);
+            async (_, token) =>
+            {
+                await release.WaitAsync(token);
+                return false;
+            },
+            Token
+        );
 
-        var error = await Assert.ThrowsAsync<SqlConsoleException>(() => console.RunAsync(dataset.DatabasePath, "SELECT 1", Token));
+        var error = await Assert.ThrowsAsync<SqlConsoleException>(() =>
+            console.RunAsync(dataset.DatabasePath, "SELECT 1", Token)
+        );
         release.Release();
         await holding;
 

@@ -16,21 +16,22 @@ public sealed class WorkbenchBrowsingTests(SmallDataset dataset)
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    public static TheoryData<string, string, string> FilterCases() => new()
-    {
-        { Tables.Receipts.Name, "Total~ge~100", "Total >= 100" },
-        { Tables.Receipts.Name, "Total~between~20~30", "round(Total, 2) BETWEEN 20 AND 30" },
-        { Tables.Receipts.Name, "TenderType~eq~CASH", "TenderType = 'CASH'" },
-        { Tables.Receipts.Name, "TenderType~ne~CASH", "TenderType <> 'CASH'" },
-        { Tables.Trucks.Name, "DCID~empty", "DCID IS NULL" },
-        { Tables.ReceiptLines.Name, "PromoCode~empty", "(PromoCode IS NULL OR PromoCode = '')" },
-        { Tables.Receipts.Name, "StoreID~lt~3", "StoreID < 3" },
-        { Tables.Customers.Name, "LastName~starts~Sm", "LastName LIKE 'Sm%'" },
-        { Tables.Customers.Name, "Address~contains~Oak", "Address LIKE '%Oak%'" },
-        { Tables.Products.Name, "SalePrice~le~5", "SalePrice <= 5" },
-        { Tables.Products.Name, "RequiresRefrigeration~eq~true", "RequiresRefrigeration = 1" },
-        { Tables.StoreInventoryTxns.Name, "QtyDelta~gt~0", "QtyDelta > 0" },
-    };
+    public static TheoryData<string, string, string> FilterCases() =>
+        new()
+        {
+            { Tables.Receipts.Name, "Total~ge~100", "Total >= 100" },
+            { Tables.Receipts.Name, "Total~between~20~30", "round(Total, 2) BETWEEN 20 AND 30" },
+            { Tables.Receipts.Name, "TenderType~eq~CASH", "TenderType = 'CASH'" },
+            { Tables.Receipts.Name, "TenderType~ne~CASH", "TenderType <> 'CASH'" },
+            { Tables.Trucks.Name, "DCID~empty", "DCID IS NULL" },
+            { Tables.ReceiptLines.Name, "PromoCode~empty", "(PromoCode IS NULL OR PromoCode = '')" },
+            { Tables.Receipts.Name, "StoreID~lt~3", "StoreID < 3" },
+            { Tables.Customers.Name, "LastName~starts~Sm", "LastName LIKE 'Sm%'" },
+            { Tables.Customers.Name, "Address~contains~Oak", "Address LIKE '%Oak%'" },
+            { Tables.Products.Name, "SalePrice~le~5", "SalePrice <= 5" },
+            { Tables.Products.Name, "RequiresRefrigeration~eq~true", "RequiresRefrigeration = 1" },
+            { Tables.StoreInventoryTxns.Name, "QtyDelta~gt~0", "QtyDelta > 0" },
+        };
 
     [Theory]
     [MemberData(nameof(FilterCases))]
@@ -41,12 +42,24 @@ public sealed class WorkbenchBrowsingTests(SmallDataset dataset)
         using var db = TestRuns.Open(dataset.RunFolderPath);
         var key = table.KeyColumns[0];
 
-        var page = await _browser.QueryAsync(dataset.DatabasePath, new TableQuery { Table = table, Filters = [filter], Limit = 50 }, Token);
+        var page = await _browser.QueryAsync(
+            dataset.DatabasePath,
+            new TableQuery
+            {
+                Table = table,
+                Filters = [filter],
+                Limit = 50,
+            },
+            Token
+        );
 
         var expected = db.Rows($"SELECT \"{key}\" FROM {table.Name} WHERE {where} ORDER BY {table.OrderBy} LIMIT 50");
         Assert.Equal(db.Scalar($"SELECT COUNT(*) FROM {table.Name} WHERE {where}"), page.TotalRows);
         Assert.True(page.TotalRows > 0, "the case should match rows");
-        Assert.Equal(expected.Select(r => Convert.ToString(r[0], CultureInfo.InvariantCulture)), page.Rows.Select(r => r[0]));
+        Assert.Equal(
+            expected.Select(r => Convert.ToString(r[0], CultureInfo.InvariantCulture)),
+            page.Rows.Select(r => r[0])
+        );
         Assert.Equal(filterText, filter.Format());
     }
 
@@ -74,9 +87,14 @@ public sealed class WorkbenchBrowsingTests(SmallDataset dataset)
         Assert.True(total > 2_000, $"{total} rows of store 3");
         Assert.Equal(total, page.TotalRows);
         Assert.Equal(
-            db.Rows($"SELECT TraceId FROM fact_store_inventory_txn WHERE {where} ORDER BY TraceId{(descending ? " DESC" : "")} "
-                + $"LIMIT 25 OFFSET {from}").Select(r => (string)r[0]!),
-            page.Rows.Select(r => r[0]));
+            db.Rows(
+                    $"SELECT TraceId FROM fact_store_inventory_txn WHERE {where} ORDER BY "
+                        + $"TraceId{(descending ? " DESC" : "")} "
+                        + $"LIMIT 25 OFFSET {from}"
+                )
+                .Select(r => (string)r[0]!),
+            page.Rows.Select(r => r[0])
+        );
     }
 
     [Fact]
@@ -99,13 +117,20 @@ public sealed class WorkbenchBrowsingTests(SmallDataset dataset)
             command.ExecuteNonQuery();
         }
 
-        var query = new TableQuery { Table = Tables.Receipts, Filters = [new ColumnFilter("TenderType", FilterOperator.Equal, "CASH")] };
+        var query = new TableQuery
+        {
+            Table = Tables.Receipts,
+            Filters = [new ColumnFilter("TenderType", FilterOperator.Equal, "CASH")],
+        };
         var page = await new TableBrowser().QueryAsync(path, query, Token);
 
         using var original = TestRuns.Open(dataset.RunFolderPath);
         Assert.Equal(
-            original.Rows("SELECT ReceiptId FROM fact_receipts WHERE TenderType = 'CASH' ORDER BY ReceiptId LIMIT 25").Select(r => (string)r[0]!),
-            page.Rows.Select(r => r[0]));
+            original
+                .Rows("SELECT ReceiptId FROM fact_receipts WHERE TenderType = 'CASH' ORDER BY ReceiptId LIMIT 25")
+                .Select(r => (string)r[0]!),
+            page.Rows.Select(r => r[0])
+        );
     }
 
     [Fact]
@@ -115,7 +140,11 @@ public sealed class WorkbenchBrowsingTests(SmallDataset dataset)
         var query = new TableQuery
         {
             Table = Tables.Receipts,
-            Filters = [new ColumnFilter("Total", FilterOperator.Greater, "50"), new ColumnFilter("TenderType", FilterOperator.Equal, "CASH")],
+            Filters =
+            [
+                new ColumnFilter("Total", FilterOperator.Greater, "50"),
+                new ColumnFilter("TenderType", FilterOperator.Equal, "CASH"),
+            ],
             Search = "2024-01-03",
             SearchColumn = "EventTS",
             SortColumn = "Total",
@@ -128,8 +157,10 @@ public sealed class WorkbenchBrowsingTests(SmallDataset dataset)
         const string where = "Total > 50 AND TenderType = 'CASH' AND EventTS LIKE '%2024-01-03%'";
         Assert.Equal(db.Scalar($"SELECT COUNT(*) FROM fact_receipts WHERE {where}"), page.TotalRows);
         Assert.Equal(
-            db.Rows($"SELECT ReceiptId FROM fact_receipts WHERE {where} ORDER BY Total DESC, ReceiptId LIMIT 20").Select(r => (string)r[0]!),
-            page.Rows.Select(r => r[0]));
+            db.Rows($"SELECT ReceiptId FROM fact_receipts WHERE {where} ORDER BY Total DESC, ReceiptId LIMIT 20")
+                .Select(r => (string)r[0]!),
+            page.Rows.Select(r => r[0])
+        );
     }
 
     [Fact]
@@ -138,10 +169,21 @@ public sealed class WorkbenchBrowsingTests(SmallDataset dataset)
         using var db = TestRuns.Open(dataset.RunFolderPath);
         var lastName = (string)db.Rows("SELECT LastName FROM dim_customers WHERE ID = 1")[0][0]!;
 
-        var page = await _browser.QueryAsync(dataset.DatabasePath,
-            new TableQuery { Table = Tables.Customers, Search = lastName, SearchColumn = "LastName" }, Token);
+        var page = await _browser.QueryAsync(
+            dataset.DatabasePath,
+            new TableQuery
+            {
+                Table = Tables.Customers,
+                Search = lastName,
+                SearchColumn = "LastName",
+            },
+            Token
+        );
 
-        Assert.Equal(db.Scalar($"SELECT COUNT(*) FROM dim_customers WHERE LastName LIKE '%{lastName}%'"), page.TotalRows);
+        Assert.Equal(
+            db.Scalar($"SELECT COUNT(*) FROM dim_customers WHERE LastName LIKE '%{lastName}%'"),
+            page.TotalRows
+        );
     }
 
     [Theory]
@@ -153,7 +195,12 @@ public sealed class WorkbenchBrowsingTests(SmallDataset dataset)
         Assert.True(ColumnFilter.TryParse(text, out var filter));
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() =>
-            _browser.QueryAsync(dataset.DatabasePath, new TableQuery { Table = Tables.Receipts, Filters = [filter] }, Token));
+            _browser.QueryAsync(
+                dataset.DatabasePath,
+                new TableQuery { Table = Tables.Receipts, Filters = [filter] },
+                Token
+            )
+        );
 
         Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
     }
@@ -162,13 +209,22 @@ public sealed class WorkbenchBrowsingTests(SmallDataset dataset)
     public async Task Facets_OfAFilteredView_AreTheTopValuesWithTheirCounts()
     {
         using var db = TestRuns.Open(dataset.RunFolderPath);
-        var query = new TableQuery { Table = Tables.Receipts, Filters = [new ColumnFilter("StoreID", FilterOperator.Equal, "1")] };
+        var query = new TableQuery
+        {
+            Table = Tables.Receipts,
+            Filters = [new ColumnFilter("StoreID", FilterOperator.Equal, "1")],
+        };
 
         var facets = await _browser.FacetsAsync(dataset.DatabasePath, query, Token);
 
         var tender = facets.Single(f => f.Column == "TenderType");
-        var expected = db.Rows("SELECT TenderType, COUNT(*) FROM fact_receipts WHERE StoreID = 1 GROUP BY 1 ORDER BY 2 DESC, 1");
-        Assert.Equal(expected.Select(r => ((string)r[0]!, (long)r[1]!)), tender.Values.Select(v => (v.Value!, v.Count)));
+        var expected = db.Rows(
+            "SELECT TenderType, COUNT(*) FROM fact_receipts WHERE StoreID = 1 GROUP BY 1 ORDER BY 2 DESC, 1"
+        );
+        Assert.Equal(
+            expected.Select(r => ((string)r[0]!, (long)r[1]!)),
+            tender.Values.Select(v => (v.Value!, v.Count))
+        );
         Assert.DoesNotContain(facets, f => f.Column == "ReceiptId");
     }
 
@@ -177,12 +233,30 @@ public sealed class WorkbenchBrowsingTests(SmallDataset dataset)
     {
         using var db = TestRuns.Open(dataset.RunFolderPath);
         var geography = db.Rows("SELECT ID, City, State FROM dim_geographies ORDER BY ID LIMIT 1")[0];
-        var store = db.Rows("SELECT s.ID, s.StoreNumber, g.City, g.State FROM dim_stores s JOIN dim_geographies g ON g.ID = s.GeographyID WHERE s.ID = 2")[0];
+        var store = db.Rows(
+            "SELECT s.ID, s.StoreNumber, g.City, g.State FROM dim_stores s JOIN dim_geographies g ON g.ID = "
+                + "s.GeographyID WHERE s.ID = 2"
+        )[0];
         var product = db.Rows("SELECT ID, ProductName FROM dim_products WHERE ID = 7")[0];
 
-        var geographies = await _browser.LabelsAsync(dataset.DatabasePath, new ForeignKeyRef("dim_geographies", "ID"), [Text(geography[0]), "999999"], Token);
-        var stores = await _browser.LabelsAsync(dataset.DatabasePath, new ForeignKeyRef("dim_stores", "ID"), ["2"], Token);
-        var products = await _browser.LabelsAsync(dataset.DatabasePath, new ForeignKeyRef("dim_products", "ID"), ["7"], Token);
+        var geographies = await _browser.LabelsAsync(
+            dataset.DatabasePath,
+            new ForeignKeyRef("dim_geographies", "ID"),
+            [Text(geography[0]), "999999"],
+            Token
+        );
+        var stores = await _browser.LabelsAsync(
+            dataset.DatabasePath,
+            new ForeignKeyRef("dim_stores", "ID"),
+            ["2"],
+            Token
+        );
+        var products = await _browser.LabelsAsync(
+            dataset.DatabasePath,
+            new ForeignKeyRef("dim_products", "ID"),
+            ["7"],
+            Token
+        );
 
         Assert.Equal($"{geography[1]}, {geography[2]}", geographies[Text(geography[0])]);
         Assert.False(geographies.ContainsKey("999999"));
@@ -200,12 +274,18 @@ public sealed class WorkbenchBrowsingTests(SmallDataset dataset)
 
         Assert.NotNull(row);
         var contract = Tables.Customers.Columns.ToList().IndexOf("AdId") + 1;
-        Assert.Equal(db.Rows($"SELECT * FROM dim_customers WHERE ID = {id}")[0].Take(contract).Select(v => (string?)Text(v)),
-            row.Values.Take(contract));
-        Assert.Equal(db.Scalar($"SELECT COUNT(*) FROM fact_receipts WHERE CustomerID = {id}"),
-            row.Related.Single(r => r.Table == Tables.Receipts && r.Column == "CustomerID").Count);
-        Assert.Equal(db.Scalar($"SELECT COUNT(*) FROM fact_online_orders WHERE CustomerID = {id}"),
-            row.Related.Single(r => r.Table == Tables.OnlineOrders).Count);
+        Assert.Equal(
+            db.Rows($"SELECT * FROM dim_customers WHERE ID = {id}")[0].Take(contract).Select(v => (string?)Text(v)),
+            row.Values.Take(contract)
+        );
+        Assert.Equal(
+            db.Scalar($"SELECT COUNT(*) FROM fact_receipts WHERE CustomerID = {id}"),
+            row.Related.Single(r => r.Table == Tables.Receipts && r.Column == "CustomerID").Count
+        );
+        Assert.Equal(
+            db.Scalar($"SELECT COUNT(*) FROM fact_online_orders WHERE CustomerID = {id}"),
+            row.Related.Single(r => r.Table == Tables.OnlineOrders).Count
+        );
     }
 
     [Fact]
@@ -216,10 +296,18 @@ public sealed class WorkbenchBrowsingTests(SmallDataset dataset)
         var move = db.Rows("SELECT TraceId, ShipmentId FROM fact_truck_moves LIMIT 1")[0];
 
         var receiptRow = await _browser.RowAsync(dataset.DatabasePath, Tables.Receipts, "ReceiptId", receipt, Token);
-        var moveRow = await _browser.RowAsync(dataset.DatabasePath, Tables.TruckMoves, "TraceId", (string)move[0]!, Token);
+        var moveRow = await _browser.RowAsync(
+            dataset.DatabasePath,
+            Tables.TruckMoves,
+            "TraceId",
+            (string)move[0]!,
+            Token
+        );
 
-        Assert.Equal(db.Scalar($"SELECT COUNT(*) FROM fact_receipt_lines WHERE ReceiptId = '{receipt}'"),
-            receiptRow!.Related.Single(r => r.Table == Tables.ReceiptLines).Count);
+        Assert.Equal(
+            db.Scalar($"SELECT COUNT(*) FROM fact_receipt_lines WHERE ReceiptId = '{receipt}'"),
+            receiptRow!.Related.Single(r => r.Table == Tables.ReceiptLines).Count
+        );
         Assert.Equal(6, moveRow!.Related.Single(r => r.Column == "ShipmentId").Count);
         Assert.Null(await _browser.RowAsync(dataset.DatabasePath, Tables.Receipts, "ReceiptId", "nope", Token));
     }
@@ -240,13 +328,28 @@ public sealed class WorkbenchBrowsingTests(SmallDataset dataset)
         Assert.Equal(db.Scalar("SELECT COUNT(DISTINCT CustomerID) FROM fact_receipts"), customer.Distinct);
         Assert.False(customer.Approximate);
         var total = profiles.Single(p => p.Column == "Total");
-        Assert.Equal(((double)db.Rows("SELECT MIN(Total) FROM fact_receipts")[0][0]!).ToString("0.00", CultureInfo.InvariantCulture), total.Min);
-        Assert.Equal(((double)db.Rows("SELECT MAX(Total) FROM fact_receipts")[0][0]!).ToString("0.00", CultureInfo.InvariantCulture), total.Max);
+        Assert.Equal(
+            ((double)db.Rows("SELECT MIN(Total) FROM fact_receipts")[0][0]!).ToString(
+                "0.00",
+                CultureInfo.InvariantCulture
+            ),
+            total.Min
+        );
+        Assert.Equal(
+            ((double)db.Rows("SELECT MAX(Total) FROM fact_receipts")[0][0]!).ToString(
+                "0.00",
+                CultureInfo.InvariantCulture
+            ),
+            total.Max
+        );
         Assert.Equal(10, total.Histogram.Count);
         Assert.Equal(db.Scalar("SELECT COUNT(*) FROM fact_receipts"), total.Histogram.Sum(b => b.Count));
         var tender = profiles.Single(p => p.Column == "TenderType");
-        Assert.Equal(db.Rows("SELECT TenderType, COUNT(*) FROM fact_receipts GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5").Select(r => ((string)r[0]!, (long)r[1]!)),
-            tender.TopValues.Select(v => (v.Value!, v.Count)));
+        Assert.Equal(
+            db.Rows("SELECT TenderType, COUNT(*) FROM fact_receipts GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5")
+                .Select(r => ((string)r[0]!, (long)r[1]!)),
+            tender.TopValues.Select(v => (v.Value!, v.Count))
+        );
         var days = profiles.Single(p => p.Column == "EventTS").Histogram;
         Assert.Equal(SmallDataset.Options.Days, days.Count);
     }
@@ -256,23 +359,35 @@ public sealed class WorkbenchBrowsingTests(SmallDataset dataset)
     {
         using var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=:memory:");
         var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<RetailDbContext>()
-            .UseSqlite(connection).Options;
+            .UseSqlite(connection)
+            .Options;
         using var context = new RetailDbContext(options);
         foreach (var table in Tables.All)
         {
             var doc = DataDictionary.Of(table);
             Assert.Equal(table.Columns, doc.Columns.Select(c => c.Name));
             var entity = context.Model.GetEntityTypes().Single(e => e.GetTableName() == table.Name);
-            var modelKeys = entity.GetForeignKeys()
-                .Select(k => (k.Properties.Single().Name, k.PrincipalEntityType.GetTableName(), k.PrincipalKey.Properties.Single().Name))
+            var modelKeys = entity
+                .GetForeignKeys()
+                .Select(k =>
+                    (
+                        k.Properties.Single().Name,
+                        k.PrincipalEntityType.GetTableName(),
+                        k.PrincipalKey.Properties.Single().Name
+                    )
+                )
                 .OrderBy(k => k.Item1, StringComparer.Ordinal);
-            var dictionaryKeys = doc.Columns.Where(c => c.ForeignKey is not null)
+            var dictionaryKeys = doc
+                .Columns.Where(c => c.ForeignKey is not null)
                 .Select(c => (c.Name, (string?)c.ForeignKey!.Table, c.ForeignKey.Column))
                 .OrderBy(k => k.Item1, StringComparer.Ordinal);
             Assert.Equal(modelKeys, dictionaryKeys);
         }
 
-        Assert.DoesNotContain(DataDictionary.Tables.SelectMany(t => t.Columns), c => string.IsNullOrWhiteSpace(c.Description));
+        Assert.DoesNotContain(
+            DataDictionary.Tables.SelectMany(t => t.Columns),
+            c => string.IsNullOrWhiteSpace(c.Description)
+        );
     }
 
     [Fact]
@@ -280,27 +395,50 @@ public sealed class WorkbenchBrowsingTests(SmallDataset dataset)
     {
         using var db = TestRuns.Open(dataset.RunFolderPath);
         Assert.Equal(Tables.All.Sum(t => t.Columns.Count), db.Scalar("SELECT COUNT(*) FROM meta_columns"));
-        Assert.Equal("string", db.Rows("SELECT Type FROM meta_columns WHERE TableName = 'dim_geographies' AND ColumnName = 'ZipCode'")[0][0]);
-        Assert.Equal(["dim_geographies", "ID"], db.Rows("SELECT ReferencesTable, ReferencesColumn FROM meta_columns WHERE TableName = 'dim_stores' AND ColumnName = 'GeographyID'")[0]);
+        Assert.Equal(
+            "string",
+            db.Rows("SELECT Type FROM meta_columns WHERE TableName = 'dim_geographies' AND ColumnName = 'ZipCode'")[0][
+                0
+            ]
+        );
+        Assert.Equal(
+            ["dim_geographies", "ID"],
+            db.Rows(
+                "SELECT ReferencesTable, ReferencesColumn FROM meta_columns WHERE TableName = 'dim_stores' AND "
+                    + "ColumnName = 'GeographyID'"
+            )[0]
+        );
 
-        var package = JsonNode.Parse(File.ReadAllText(Path.Combine(dataset.RunFolderPath, "csv", RunDocumentation.DataPackageFile)))!;
+        var package = JsonNode.Parse(
+            File.ReadAllText(Path.Combine(dataset.RunFolderPath, "csv", RunDocumentation.DataPackageFile))
+        )!;
         var resources = package["resources"]!.AsArray();
         Assert.Equal("tabular-data-package", (string?)package["profile"]);
         Assert.Equal(Tables.All.Select(t => t.CsvFile), resources.Select(r => (string?)r!["path"]));
         var geographies = resources.Single(r => (string?)r!["name"] == "dim_geographies")!["schema"]!;
-        Assert.Equal("string", (string?)geographies["fields"]!.AsArray().Single(f => (string?)f!["name"] == "ZipCode")!["type"]);
-        Assert.Equal("number", (string?)geographies["fields"]!.AsArray().Single(f => (string?)f!["name"] == "Latitude")!["type"]);
+        Assert.Equal(
+            "string",
+            (string?)geographies["fields"]!.AsArray().Single(f => (string?)f!["name"] == "ZipCode")!["type"]
+        );
+        Assert.Equal(
+            "number",
+            (string?)geographies["fields"]!.AsArray().Single(f => (string?)f!["name"] == "Latitude")!["type"]
+        );
         var receipts = resources.Single(r => (string?)r!["name"] == "fact_receipts")!["schema"]!;
-        Assert.Equal("datetime", (string?)receipts["fields"]!.AsArray().Single(f => (string?)f!["name"] == "EventTS")!["type"]);
+        Assert.Equal(
+            "datetime",
+            (string?)receipts["fields"]!.AsArray().Single(f => (string?)f!["name"] == "EventTS")!["type"]
+        );
         Assert.Equal(["ReceiptId"], receipts["primaryKey"]!.AsArray().Select(k => (string?)k));
         var customerKey = receipts["foreignKeys"]!.AsArray().Single(k => (string?)k!["fields"] == "CustomerID")!;
         Assert.Equal("dim_customers", (string?)customerKey["reference"]!["resource"]);
     }
 
-    private static string Text(object? value) => value switch
-    {
-        null => null!,
-        double d => d.ToString("0.00", CultureInfo.InvariantCulture),
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
-    };
+    private static string Text(object? value) =>
+        value switch
+        {
+            null => null!,
+            double d => d.ToString("0.00", CultureInfo.InvariantCulture),
+            _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+        };
 }

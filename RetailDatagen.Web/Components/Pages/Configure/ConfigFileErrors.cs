@@ -3,7 +3,8 @@ using RetailDatagen.Core.Options;
 
 namespace RetailDatagen.Web.Components.Pages.Configure;
 
-/// <summary>A configuration file's problems in plain words: where (line, option) and what is wrong, never a parser's internals.</summary>
+/// <summary>A configuration file's problems in plain words: where (line, option) and what is wrong, never a parser's
+/// internals.</summary>
 public static class ConfigFileErrors
 {
     public static IReadOnlyList<string> Describe(string json, IReadOnlyList<ValidationError> errors)
@@ -25,7 +26,9 @@ public static class ConfigFileErrors
         var label = FieldMessages.Label(error.Field);
         var name = label == error.Field ? $"\"{error.Field}\"" : $"\"{error.Field}\" ({label})";
         // An unknown option keeps the names a file must use.
-        var message = error.Message.StartsWith("Unknown option", StringComparison.Ordinal) ? error.Message : FieldMessages.Humanize(error.Message);
+        var message = error.Message.StartsWith("Unknown option", StringComparison.Ordinal)
+            ? error.Message
+            : FieldMessages.Humanize(error.Message);
         return message.StartsWith(label, StringComparison.OrdinalIgnoreCase)
             ? $"{where}{name}{message[label.Length..]}"
             : $"{where}{name}: {message}";
@@ -36,14 +39,18 @@ public static class ConfigFileErrors
     {
         try
         {
-            using var _ = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            using var _ = JsonDocument.Parse(
+                json,
+                new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip }
+            );
             return null;
         }
         catch (JsonException ex)
         {
             var line = (ex.LineNumber ?? 0) + 1;
             var column = (ex.BytePositionInLine ?? 0) + 1;
-            return $"Line {line}, character {column}: the file is not valid JSON there (look for a missing quote, comma, colon or brace). "
+            return $"Line {line}, character {column}: the file is not valid JSON there (look for a missing quote, "
+                + "comma, colon or brace). "
                 + "A configuration file is an object such as { \"preset\": \"small\", \"seed\": 42 }.";
         }
     }

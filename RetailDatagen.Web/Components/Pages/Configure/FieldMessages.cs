@@ -47,9 +47,11 @@ public static partial class FieldMessages
     public static string Humanize(string message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var text = OptionName().Replace(message, m => Labels.TryGetValue(m.Value, out var label)
-            ? (m.Index == 0 ? label : LowerFirst(label))
-            : m.Value);
+        var text = OptionName()
+            .Replace(
+                message,
+                m => Labels.TryGetValue(m.Value, out var label) ? (m.Index == 0 ? label : LowerFirst(label)) : m.Value
+            );
         return text.Length > 0 ? char.ToUpperInvariant(text[0]) + text[1..] : text;
     }
 
@@ -58,19 +60,29 @@ public static partial class FieldMessages
         switch (error.Field)
         {
             case "storeCloseHour" when options.StoreCloseHour <= options.StoreOpenHour:
-                yield return ("storeCloseHour",
-                    $"Store closing hour ({options.StoreCloseHour}) must be later than the store opening hour ({options.StoreOpenHour}).");
-                yield return ("storeOpenHour",
-                    $"Store opening hour ({options.StoreOpenHour}) must be earlier than the store closing hour ({options.StoreCloseHour}).");
+                yield return (
+                    "storeCloseHour",
+                    $"Store closing hour ({options.StoreCloseHour}) must be later than the store opening hour "
+                        + $"({options.StoreOpenHour})."
+                );
+                yield return (
+                    "storeOpenHour",
+                    $"Store opening hour ({options.StoreOpenHour}) must be earlier than the store closing hour "
+                        + $"({options.StoreCloseHour})."
+                );
                 yield break;
             case "refrigeratedTrucks" when options.RefrigeratedTrucks + options.NonRefrigeratedTrucks < 1:
-                const string fleet = "Refrigerated and non-refrigerated DC trucks are both 0: every DC fleet needs at least one truck.";
+                const string fleet =
+                    "Refrigerated and non-refrigerated DC trucks are both 0: every DC fleet needs at least one truck.";
                 yield return ("refrigeratedTrucks", fleet);
                 yield return ("nonRefrigeratedTrucks", fleet);
                 yield break;
             case "tenderCreditCardWeight" when error.Message.StartsWith("The tender weights", StringComparison.Ordinal):
                 const string tenders = "The four tender weights are all 0: at least one must be above 0.";
-                foreach (var field in (string[])["tenderCreditCardWeight", "tenderDebitCardWeight", "tenderCashWeight", "tenderMobilePayWeight"])
+                foreach (
+                    var field in (string[])
+                        ["tenderCreditCardWeight", "tenderDebitCardWeight", "tenderCashWeight", "tenderMobilePayWeight"]
+                )
                 {
                     yield return (field, tenders);
                 }
@@ -78,8 +90,12 @@ public static partial class FieldMessages
                 yield break;
         }
 
-        if (error.Field.EndsWith("Max", StringComparison.Ordinal) && OptionCatalog.Find(error.Field) is { } max
-            && OptionCatalog.Find(error.Field[..^3] + "Min") is { } min && min.Get(options) > max.Get(options))
+        if (
+            error.Field.EndsWith("Max", StringComparison.Ordinal)
+            && OptionCatalog.Find(error.Field) is { } max
+            && OptionCatalog.Find(error.Field[..^3] + "Min") is { } min
+            && min.Get(options) > max.Get(options)
+        )
         {
             var low = min.Get(options).ToString("N0", CultureInfo.InvariantCulture);
             var high = max.Get(options).ToString("N0", CultureInfo.InvariantCulture);

@@ -7,5 +7,5 @@ namespace RetailDatagen.Web.Components.Shared.Charts;
 public static class ChartPalette
 {
     public static string[] Colors { get; } =
-        ["#594ae2", "#e07b00", "#00897b", "#c2185b", "#1565c0", "#7cb342", "#6d4c41", "#8e24aa", "#546e7a", "#f9a825"];
+    ["#594ae2", "#e07b00", "#00897b", "#c2185b", "#1565c0", "#7cb342", "#6d4c41", "#8e24aa", "#546e7a", "#f9a825"];
 }

@@ -9,17 +9,19 @@ public static class ChartText
     public static string F(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
     /// <summary>A compact value: 1.2M, 45.3k, 812.5.</summary>
-    public static string Compact(double value) => Math.Abs(value) switch
-    {
-        >= 1_000_000 => (value / 1_000_000).ToString("0.#", CultureInfo.InvariantCulture) + "M",
-        >= 10_000 => (value / 1_000).ToString("0.#", CultureInfo.InvariantCulture) + "k",
-        _ => value.ToString("#,0.##", CultureInfo.InvariantCulture),
-    };
+    public static string Compact(double value) =>
+        Math.Abs(value) switch
+        {
+            >= 1_000_000 => (value / 1_000_000).ToString("0.#", CultureInfo.InvariantCulture) + "M",
+            >= 10_000 => (value / 1_000).ToString("0.#", CultureInfo.InvariantCulture) + "k",
+            _ => value.ToString("#,0.##", CultureInfo.InvariantCulture),
+        };
 
     /// <summary>A value in full with its unit: $1,234,567 or 1,234.</summary>
-    public static string Full(double value, string unit) => unit == "$"
-        ? "$" + value.ToString("#,0", CultureInfo.InvariantCulture)
-        : value.ToString("#,0.##", CultureInfo.InvariantCulture);
+    public static string Full(double value, string unit) =>
+        unit == "$"
+            ? "$" + value.ToString("#,0", CultureInfo.InvariantCulture)
+            : value.ToString("#,0.##", CultureInfo.InvariantCulture);
 
     /// <summary>The "nice" tick step (1, 2 or 5 × 10^n, whole numbers) at or above <paramref name="raw"/>.</summary>
     public static int NiceStep(double raw)
@@ -34,7 +36,8 @@ public static class ChartText
         return (int)Math.Min(int.MaxValue, step);
     }
 
-    /// <summary>A label cut to <paramref name="max"/> characters with an ellipsis (the full text goes in a tooltip).</summary>
+    /// <summary>A label cut to <paramref name="max"/> characters with an ellipsis (the full text goes in a
+    /// tooltip).</summary>
     public static string Short(string label, int max) =>
         label.Length <= max ? label : string.Concat(label.AsSpan(0, Math.Max(1, max - 1)).TrimEnd(), "…");
 
