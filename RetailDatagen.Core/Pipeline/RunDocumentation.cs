@@ -180,6 +180,15 @@ public static class RunDocumentation
     {
         await using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        // The database is still staged: like the bulk load, it is made durable by the run folder's rename, not by
+        // fsync. A synchronous commit here would flush the whole freshly loaded file (a third of a second for the
+        // master data alone).
+        await using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA synchronous = OFF";
+            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var create = connection.CreateCommand())
         {
