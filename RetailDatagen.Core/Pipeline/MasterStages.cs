@@ -88,6 +88,7 @@ internal static class MasterStages
             request.AfterBatch?.Invoke(table, start + rows.Length);
         }
 
+        await output.QueueIndexesAsync(token).ConfigureAwait(false);
         var manifest = await output.CompleteAsync(token).ConfigureAwait(false);
         logger.TableCompleted(table.Name, manifest.RowCount, manifest.GeneratedSeconds);
         return manifest;

@@ -63,6 +63,18 @@ internal sealed class TableOutput(
         }
     }
 
+    /// <summary>
+    /// Queues the table's index build right behind its last batch (call after the last <see cref="PublishAsync"/>),
+    /// so the single SQLite writer sorts it while other tables are still being generated.
+    /// </summary>
+    public async ValueTask QueueIndexesAsync(CancellationToken cancellationToken)
+    {
+        if (queue is not null)
+        {
+            await queue.EnqueueAsync(new BuildTableIndexes(tracker.Table), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Closes the CSV file, waits until SQLite has every row, and returns the table's manifest
     /// entry.</summary>
     public async Task<TableManifest> CompleteAsync(CancellationToken cancellationToken)

@@ -90,15 +90,33 @@ public sealed class SqliteBulkWriter : IDisposable
     /// </summary>
     public void BuildIndexes(Action<double>? built = null)
     {
-        // The generators' rows are gone by now, but the managed heap keeps its high-water mark: hand it back
-        // before SQLite's sorter allocates, so the two peaks do not stack.
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        BuildIndexes(SqliteSchema.Instance.Indexes.Select(i => i.Statement), built);
+        var pending = SqliteSchema.Instance.Indexes.Select(i => i.Statement).Where(_builtIndexes.Add).ToList();
+        if (pending.Count > 0)
+        {
+            // The generators' rows are gone by now, but the managed heap keeps its high-water mark: hand it back
+            // before SQLite's sorter allocates, so the two peaks do not stack.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
+
+        BuildIndexes(pending, built);
     }
 
-    private void BuildIndexes(IEnumerable<string> statements, Action<double>? built = null)
+    /// <summary>
+    /// Builds one table's indexes once all its rows are in: a master table's sorts then run while later tables are
+    /// still being generated instead of all at the end of the run.
+    /// </summary>
+    public void BuildIndexes(TableInfo table) =>
+        BuildIndexes(
+            [
+                .. SqliteSchema
+                    .Instance.Indexes.Where(i => i.Table == table.Name)
+                    .Select(i => i.Statement)
+                    .Where(_builtIndexes.Add),
+            ]
+        );
+
+    private void BuildIndexes(List<string> pending, Action<double>? built = null)
     {
-        var pending = statements.Where(_builtIndexes.Add).ToList();
         for (var i = 0; i < pending.Count; i++)
         {
             Execute(pending[i]);

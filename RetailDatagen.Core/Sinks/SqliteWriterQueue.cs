@@ -3,8 +3,27 @@ using RetailDatagen.Core.Model;
 
 namespace RetailDatagen.Core.Sinks;
 
+/// <summary>Work for the SQLite writer, done on its thread in queue order.</summary>
+internal interface IWriterWork
+{
+    void Run(SqliteBulkWriter writer);
+}
+
 /// <summary>A batch of one table's rows on its way to SQLite; <see cref="Written"/> runs once they are in.</summary>
-internal sealed record WriteBatch(TableInfo Table, IRow[] Rows, Action<int> Written);
+internal sealed record WriteBatch(TableInfo Table, IRow[] Rows, Action<int> Written) : IWriterWork
+{
+    public void Run(SqliteBulkWriter writer)
+    {
+        writer.Insert(Table, Rows);
+        Written(Rows.Length);
+    }
+}
+
+/// <summary>Builds a table's indexes once its last batch is in (queued after it).</summary>
+internal sealed record BuildTableIndexes(TableInfo Table) : IWriterWork
+{
+    public void Run(SqliteBulkWriter writer) => writer.BuildIndexes(Table);
+}
 
 /// <summary>
 /// Feeds <see cref="SqliteBulkWriter"/> from one long-running consumer, so tables generated in parallel share
@@ -14,7 +33,7 @@ internal sealed class SqliteWriterQueue
 {
     private const int Capacity = 8;
     private readonly Lazy<SqliteBulkWriter> _writer;
-    private readonly Channel<WriteBatch> _channel = Channel.CreateBounded<WriteBatch>(
+    private readonly Channel<IWriterWork> _channel = Channel.CreateBounded<IWriterWork>(
         new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait }
     );
     private readonly Task _consumer;
@@ -35,8 +54,8 @@ internal sealed class SqliteWriterQueue
         );
     }
 
-    public ValueTask EnqueueAsync(WriteBatch batch, CancellationToken cancellationToken) =>
-        _channel.Writer.WriteAsync(batch, cancellationToken);
+    public ValueTask EnqueueAsync(IWriterWork work, CancellationToken cancellationToken) =>
+        _channel.Writer.WriteAsync(work, cancellationToken);
 
     /// <summary>Waits until every queued batch is written, then hands over the writer to complete the
     /// database.</summary>
@@ -58,11 +77,10 @@ internal sealed class SqliteWriterQueue
             var reader = _channel.Reader;
             while (reader.WaitToReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
             {
-                while (reader.TryRead(out var batch))
+                while (reader.TryRead(out var work))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    _writer.Value.Insert(batch.Table, batch.Rows);
-                    batch.Written(batch.Rows.Length);
+                    work.Run(_writer.Value);
                 }
             }
         }
