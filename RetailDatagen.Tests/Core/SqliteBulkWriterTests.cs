@@ -6,8 +6,9 @@ using RetailDatagen.Tests.TestSupport;
 namespace RetailDatagen.Tests.Core;
 
 /// <summary>
-/// The bulk writer binds text as UTF-8 and skips re-binding a value that repeats from the row before: every row must
-/// still read back with exactly its own values, whatever repeats, changes, is empty, NULL or outside ASCII.
+/// The bulk writer inserts many rows per statement, binds text as UTF-8 and skips re-binding a value that repeats:
+/// every row must still read back with exactly its own values, whatever repeats, changes, is empty, NULL or outside
+/// ASCII.
 /// </summary>
 public sealed class SqliteBulkWriterTests : IDisposable
 {
@@ -27,6 +28,10 @@ public sealed class SqliteBulkWriterTests : IDisposable
             Place(5, "Zürich 😀", state, "West"),
             Place(6, new string('x', 5_000), state, region),
             Place(7, "Ōsaka", state, region),
+            // Enough rows for the 64-row statements too: values repeat within a statement and across two.
+            .. Enumerable
+                .Range(8, 150)
+                .Select(id => Place(id, id % 3 == 0 ? "São Paulo" : $"Ville {id} é", state, id % 5 == 0 ? "" : region)),
         ];
         Truck[] trucks =
         [
