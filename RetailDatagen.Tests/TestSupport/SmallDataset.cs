@@ -38,8 +38,9 @@ public sealed class SmallDataset : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Manifest = await TestRuns.GenerateFolderAsync(OutputRoot, Options);
+        await using var database = File.OpenRead(DatabasePath);
         DatabaseHashAsWritten = Convert.ToHexString(
-            System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(DatabasePath))
+            await System.Security.Cryptography.SHA256.HashDataAsync(database)
         );
     }
 
