@@ -8,18 +8,6 @@ namespace RetailDatagen.Tests.Cli;
 /// generated.</summary>
 public sealed class CliInputSafetyTests : IDisposable
 {
-    private static readonly string[] Tiny =
-    [
-        "--preset",
-        "small",
-        "--set",
-        "customers=300",
-        "--set",
-        "products=60",
-        "--set",
-        "days=1",
-        "--quiet",
-    ];
     private readonly TempDirectory _temp = new();
     private readonly StringWriter _stdout = new();
     private readonly StringWriter _stderr = new();
@@ -45,8 +33,9 @@ public sealed class CliInputSafetyTests : IDisposable
     {
         var file = _temp.Combine("a-file.txt");
         await File.WriteAllTextAsync(file, "not a folder", TestContext.Current.CancellationToken);
+        var outPath = outDir.Replace("{file}", file, StringComparison.Ordinal);
 
-        var exit = await Run(["generate", .. Tiny, "--out", outDir.Replace("{file}", file, StringComparison.Ordinal)]);
+        var exit = await Run(["generate", .. TestRuns.TinyCliArguments, "--out", outPath]);
 
         Assert.Equal(CliApp.InvalidInput, exit);
         Assert.Contains(expected, _stderr.ToString(), StringComparison.Ordinal);

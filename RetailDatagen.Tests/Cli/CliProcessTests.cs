@@ -58,20 +58,7 @@ public sealed class CliProcessTests : IDisposable
         using var stderr = new StringWriter();
 
         var exit = await CliApp.RunAsync(
-            [
-                "generate",
-                "--preset",
-                "small",
-                "--set",
-                "customers=300",
-                "--set",
-                "products=60",
-                "--set",
-                "days=1",
-                "--out",
-                Path.Combine(Parent, "next"),
-                "--quiet",
-            ],
+            ["generate", .. TestRuns.TinyCliArguments, "--out", Path.Combine(Parent, "next")],
             stdout,
             stderr,
             TestContext.Current.CancellationToken

@@ -179,7 +179,7 @@ public sealed class AtomicOutputTests : IDisposable
             .EnumerateFiles(dir, "*", SearchOption.AllDirectories)
             .ToDictionary(
                 f => Path.GetRelativePath(dir, f),
-                f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))
+                TestRuns.FileHash
             );
 
     private sealed class RecordingProgress(Action<TableProgress>? onReport = null) : IProgress<TableProgress>

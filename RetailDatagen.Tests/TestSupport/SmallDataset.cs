@@ -38,10 +38,7 @@ public sealed class SmallDataset : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Manifest = await TestRuns.GenerateFolderAsync(OutputRoot, Options);
-        await using var database = File.OpenRead(DatabasePath);
-        DatabaseHashAsWritten = Convert.ToHexString(
-            await System.Security.Cryptography.SHA256.HashDataAsync(database)
-        );
+        DatabaseHashAsWritten = TestRuns.FileHash(DatabasePath);
     }
 
     public ValueTask DisposeAsync()

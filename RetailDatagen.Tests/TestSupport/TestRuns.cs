@@ -29,6 +29,20 @@ public static class TestRuns
             BatchSize = 500,
         };
 
+    /// <summary>
+    /// The CLI's arguments for a tiny run (after the command name): every table, one day, a few hundred rows, for
+    /// tests that start the command line itself.
+    /// </summary>
+    public static IReadOnlyList<string> TinyCliArguments { get; } =
+        ["--preset", "small", "--set", "customers=300", "--set", "products=60", "--set", "days=1", "--quiet"];
+
+    /// <summary>A file's SHA-256 in hex, read as a stream (the small database is about 100 MB).</summary>
+    public static string FileHash(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(stream));
+    }
+
     public static string NewRunId() => $"20260101-000000-{Interlocked.Increment(ref _counter) % 0x10000:x4}";
 
     public static Task<RunManifest> GenerateAsync(

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using RetailDatagen.Core.Sql;
 using RetailDatagen.Tests.TestSupport;
 using RetailDatagen.Tests.Web.TestSupport;
@@ -38,7 +37,7 @@ public sealed class SqlConsoleTests(SmallDataset dataset)
         Assert.Equal(SqlFailure.Denied, error.Failure);
         Assert.StartsWith("Not allowed: ", error.Message, StringComparison.Ordinal);
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
-        Assert.Equal(dataset.DatabaseHashAsWritten, Hash(dataset.DatabasePath));
+        Assert.Equal(dataset.DatabaseHashAsWritten, TestRuns.FileHash(dataset.DatabasePath));
     }
 
     [Theory]
@@ -54,7 +53,7 @@ public sealed class SqlConsoleTests(SmallDataset dataset)
 
         Assert.Equal(SqlFailure.TimeLimit, error.Failure);
         Assert.Equal("The query ran longer than the time limit of 0.3 s and was stopped.", error.Message);
-        Assert.Equal(dataset.DatabaseHashAsWritten, Hash(dataset.DatabasePath));
+        Assert.Equal(dataset.DatabaseHashAsWritten, TestRuns.FileHash(dataset.DatabasePath));
     }
 
     [Fact]
@@ -206,12 +205,5 @@ public sealed class SqlConsoleTests(SmallDataset dataset)
 
         Assert.Equal(db.Scalar("SELECT COUNT(*) FROM fact_receipts"), result.Rows.Sum(r => (long)r[1]!));
         Assert.Equal(db.Scalar("SELECT COUNT(DISTINCT TenderType) FROM fact_receipts"), result.Rows.Count);
-    }
-
-    // Streamed: the database is about 100 MB, and a dozen tests compare it.
-    private static string Hash(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexString(SHA256.HashData(stream));
     }
 }
