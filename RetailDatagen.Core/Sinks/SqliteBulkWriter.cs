@@ -119,7 +119,7 @@ public sealed class SqliteBulkWriter : IDisposable
     /// </summary>
     public void BuildIndexes(Action<double>? built = null)
     {
-        var pending = SqliteSchema.Instance.Indexes.Select(i => i.Statement).Where(_builtIndexes.Add).ToList();
+        var pending = Unbuilt(_ => true);
         if (pending.Count > 0)
         {
             // The generators' rows are gone by now, but the managed heap keeps its high-water mark: hand it back
@@ -136,13 +136,7 @@ public sealed class SqliteBulkWriter : IDisposable
     /// </summary>
     public void BuildIndexes(TableInfo table)
     {
-        List<string> pending =
-        [
-            .. SqliteSchema
-                .Instance.Indexes.Where(i => i.Table == table.Name)
-                .Select(i => i.Statement)
-                .Where(_builtIndexes.Add),
-        ];
+        var pending = Unbuilt(i => i.Table == table.Name);
         if (pending.Count == 0)
         {
             return;
@@ -152,6 +146,10 @@ public sealed class SqliteBulkWriter : IDisposable
         BuildIndexes(pending);
         Execute($"PRAGMA cache_size = {CacheKiB}");
     }
+
+    /// <summary>The statements of the chosen indexes not built yet, each marked as built from here on.</summary>
+    private List<string> Unbuilt(Func<SqliteIndex, bool> chosen) =>
+        [.. SqliteSchema.Instance.Indexes.Where(chosen).Select(i => i.Statement).Where(_builtIndexes.Add)];
 
     private void BuildIndexes(List<string> pending, Action<double>? built = null)
     {
