@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace RetailDatagen.Core.Model;
 
 /// <summary>The text forms of values shared by the CSV files and the content hash.</summary>
@@ -12,6 +14,45 @@ public static class TextFormats
 
     /// <summary>Rounds to cents, halves away from zero.</summary>
     public static double RoundMoney(double value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>The longest text <see cref="FormatMoney"/> writes for a value the generator can produce.</summary>
+    public const int MoneyMaxLength = 32;
+
+    /// <summary>
+    /// Writes <paramref name="value"/> exactly as <see cref="Money"/> ("F2") does. The generator's money values are
+    /// whole numbers of cents; for those, integer formatting replaces the general floating-point formatter (three
+    /// money fields a receipt line, formatted for the CSV file and again for the content hash, made it the largest
+    /// single cost of recording a day). A value within a millionth of a cent of a whole cent rounds to that cent
+    /// under "F2" too; anything else (and a negative value that rounds to zero, which "F2" writes as "-0.00") goes
+    /// to the general formatter.
+    /// </summary>
+    public static int FormatMoney(double value, Span<char> destination)
+    {
+        var scaled = value * 100;
+        var cents = Math.Round(scaled);
+        if (!(Math.Abs(scaled - cents) <= 1e-6) || Math.Abs(cents) >= 1e15 || (cents == 0 && double.IsNegative(value)))
+        {
+            return value.TryFormat(destination, out var formatted, Money, CultureInfo.InvariantCulture)
+                ? formatted
+                : throw new ArgumentException("The destination is too short for the money value.", nameof(destination));
+        }
+
+        var whole = (long)cents;
+        var length = 0;
+        if (whole < 0)
+        {
+            destination[length++] = '-';
+            whole = -whole;
+        }
+
+        var (dollars, rest) = Math.DivRem(whole, 100);
+        dollars.TryFormat(destination[length..], out var digits, default, CultureInfo.InvariantCulture);
+        length += digits;
+        destination[length++] = '.';
+        destination[length++] = (char)('0' + (rest / 10));
+        destination[length++] = (char)('0' + (rest % 10));
+        return length;
+    }
 
     /// <summary>Remembers the last timestamp's text: snapshot rows all share one, and formatting it per row per sink
     /// adds up.</summary>

@@ -75,7 +75,12 @@ public sealed class ContentHasher : IFieldWriter, IDisposable
 
     public void NullableText(string? value) => Text(value ?? "");
 
-    public void Money(double value) => Formatted(value, TextFormats.Money);
+    public void Money(double value)
+    {
+        Span<char> text = stackalloc char[TextFormats.MoneyMaxLength];
+        Separate();
+        Append(text[..TextFormats.FormatMoney(value, text)]);
+    }
 
     public void Coordinate(double value) => Formatted(value, TextFormats.Coordinate);
 

@@ -36,7 +36,11 @@ public sealed class CsvTableSink : IFieldWriter, IDisposable
 
     public void NullableText(string? value) => _writer.WriteField(value);
 
-    public void Money(double value) => _writer.WriteField(value, TextFormats.Money);
+    public void Money(double value)
+    {
+        Span<char> text = stackalloc char[TextFormats.MoneyMaxLength];
+        _writer.WriteField(text[..TextFormats.FormatMoney(value, text)]);
+    }
 
     public void Coordinate(double value) => _writer.WriteField(value, TextFormats.Coordinate);
 

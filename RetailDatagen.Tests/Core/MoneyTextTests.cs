@@ -1,0 +1,57 @@
+using System.Globalization;
+using RetailDatagen.Core.Model;
+
+namespace RetailDatagen.Tests.Core;
+
+/// <summary>The money text in CSV files and content hashes must stay exactly what "F2" writes.</summary>
+public sealed class MoneyTextTests
+{
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1e-12)]
+    [InlineData(-1e-12)]
+    [InlineData(-0.004)]
+    [InlineData(0.005)]
+    [InlineData(0.125)]
+    [InlineData(1.005)]
+    [InlineData(1.115)]
+    [InlineData(2.675)]
+    [InlineData(-2.675)]
+    [InlineData(0.07)]
+    [InlineData(19.99)]
+    [InlineData(-1299.97)]
+    [InlineData(1e13 + 0.01)]
+    [InlineData(123456789012.345)]
+    [InlineData(1e16)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void FormatMoney_WritesWhatF2Writes_AtTheEdges(double value) => AssertSameAsF2(value);
+
+    [Fact]
+    public void FormatMoney_WritesNegativeZeroAsF2Does() => AssertSameAsF2(-0.0);
+
+    [Fact]
+    public void FormatMoney_WritesWhatF2Writes_ForCentsSumsProductsAndNearMisses()
+    {
+        var random = new Random(7);
+        for (var i = 0; i < 200_000; i++)
+        {
+            var cents = random.NextInt64(-10_000_000, 10_000_000);
+            var price = cents / 100.0;
+            AssertSameAsF2(price);
+            AssertSameAsF2(TextFormats.RoundMoney(price * random.Next(-12, 13)));
+            AssertSameAsF2(price * 1.0825);
+            AssertSameAsF2(price + 0.1 + 0.2);
+            AssertSameAsF2(BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(price) + random.Next(-3, 4)));
+            AssertSameAsF2(price + 0.005);
+        }
+    }
+
+    private static void AssertSameAsF2(double value)
+    {
+        Span<char> text = stackalloc char[TextFormats.MoneyMaxLength];
+        var length = TextFormats.FormatMoney(value, text);
+        Assert.Equal(value.ToString(TextFormats.Money, CultureInfo.InvariantCulture), text[..length].ToString());
+    }
+}
