@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using RetailDatagen.Core.Facts;
 using RetailDatagen.Core.Generation;
 using RetailDatagen.Core.Model;
@@ -323,30 +324,37 @@ public sealed class FactQualityChecker
 
     private void CheckShipments(FactDay day, Action<DateTime, bool> time)
     {
-        var outbound = day.Rows[Tables.DcInventoryTxns]
-            .Cast<DcInventoryTxn>()
-            .Where(t => t.Reason == FactCodes.Reason.OutboundShipment)
-            .GroupBy(t => (t.Source, t.ProductID))
-            .ToDictionary(g => g.Key, g => -g.Sum(t => t.QtyDelta));
-        var inbound = day.Rows[Tables.StoreInventoryTxns]
-            .Cast<StoreInventoryTxn>()
-            .Where(t => t.Reason == FactCodes.Reason.InboundShipment)
-            .GroupBy(t => (t.Source, t.ProductID))
-            .ToDictionary(g => g.Key, g => g.Sum(t => t.QtyDelta));
+        // Summed straight into the open-trip table (a day has hundreds of thousands of inventory rows; grouping
+        // them first cost more than every other check of the day together). The keys touched today are the trips
+        // that may have both sides by now.
+        var touched = new HashSet<(string Shipment, int Product)>();
+        ref (int Out, int In) Side(string shipment, int product)
+        {
+            touched.Add((shipment, product));
+            return ref CollectionsMarshal.GetValueRefOrAddDefault(_openShipments, (shipment, product), out _);
+        }
+
+        var coldByShipment = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var txn in day.Rows[Tables.DcInventoryTxns].Cast<DcInventoryTxn>())
+        {
+            if (txn.Reason == FactCodes.Reason.OutboundShipment)
+            {
+                Side(txn.Source, txn.ProductID).Out -= txn.QtyDelta;
+                ref var cold = ref CollectionsMarshal.GetValueRefOrAddDefault(coldByShipment, txn.Source, out _);
+                cold |= _cold[txn.ProductID - 1];
+            }
+        }
+
+        foreach (var txn in day.Rows[Tables.StoreInventoryTxns].Cast<StoreInventoryTxn>())
+        {
+            if (txn.Reason == FactCodes.Reason.InboundShipment)
+            {
+                Side(txn.Source, txn.ProductID).In += txn.QtyDelta;
+            }
+        }
+
         var quantities = _counters["shipment_quantities"];
-        foreach (var ((shipment, product), units) in outbound)
-        {
-            var open = _openShipments.GetValueOrDefault((shipment, product));
-            _openShipments[(shipment, product)] = (open.Out + units, open.In);
-        }
-
-        foreach (var ((shipment, product), units) in inbound)
-        {
-            var open = _openShipments.GetValueOrDefault((shipment, product));
-            _openShipments[(shipment, product)] = (open.Out, open.In + units);
-        }
-
-        foreach (var key in outbound.Keys.Union(inbound.Keys))
+        foreach (var key in touched)
         {
             if (_openShipments[key] is { Out: > 0, In: > 0 } both)
             {
@@ -358,11 +366,6 @@ public sealed class FactQualityChecker
         var lifecycle = _counters["truck_lifecycle"];
         var oneTrip = _counters["truck_one_trip_at_a_time"];
         var trucks = _plan.Trucks;
-        var coldByShipment = day.Rows[Tables.DcInventoryTxns]
-            .Cast<DcInventoryTxn>()
-            .Where(t => t.Reason == FactCodes.Reason.OutboundShipment)
-            .GroupBy(t => t.Source)
-            .ToDictionary(g => g.Key, g => g.Any(t => _cold[t.ProductID - 1]));
         foreach (var shipment in day.Rows[Tables.TruckMoves].Cast<TruckMove>().GroupBy(m => m.ShipmentId))
         {
             var moves = shipment.ToList();
