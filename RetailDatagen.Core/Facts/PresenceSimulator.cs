@@ -22,6 +22,11 @@ internal sealed class PresenceSimulator(FactWorld world)
     private const double VisitBaseMinutes = 6;
     private const double VisitMinutesPerLine = 1.4;
 
+    // Each store's beacon and sensor names, made once rather than once a ping (the standard preset pings about
+    // 100,000 times a day).
+    private readonly string[][] _beaconIds = Names(world.Options.Stores, "BCN");
+    private readonly string[][] _sensorIds = Names(world.Options.Stores, "FT");
+
     public void Run(
         int storeId,
         long baseKey,
@@ -108,7 +113,7 @@ internal sealed class PresenceSimulator(FactWorld world)
                         TraceId = FactIds.FootTraffic(day, storeId, hour, z),
                         EventTS = start,
                         StoreID = storeId,
-                        SensorId = $"FT-{storeId:D4}-{StoreZones.All[z]}",
+                        SensorId = _sensorIds[storeId - 1][z],
                         Zone = StoreZones.All[z],
                         Dwell = visitors[z] == 0 ? 0 : (int)Math.Round(dwell[z] / visitors[z]),
                         Count = visitors[z],
@@ -164,7 +169,7 @@ internal sealed class PresenceSimulator(FactWorld world)
                 {
                     EventTS = at,
                     StoreID = storeId,
-                    BeaconId = $"BCN-{storeId:D4}-{StoreZones.All[zone]}",
+                    BeaconId = _beaconIds[storeId - 1][zone],
                     CustomerBLEId = ble,
                     RSSI = Math.Clamp(
                         (int)Math.Round(-59 - (20 * Math.Log10(metres)) + ((random.NextDouble() - 0.5) * 6)),
@@ -176,6 +181,13 @@ internal sealed class PresenceSimulator(FactWorld world)
             );
         }
     }
+
+    private static string[][] Names(int stores, string prefix) =>
+        [
+            .. Enumerable
+                .Range(1, stores)
+                .Select(store => StoreZones.All.Select(zone => $"{prefix}-{store:D4}-{zone}").ToArray()),
+        ];
 
     private static DateTime Whole(DateTime t) => new(t.Ticks - (t.Ticks % TimeSpan.TicksPerSecond));
 
