@@ -3,8 +3,9 @@ using RetailDatagen.Core.Model;
 
 namespace RetailDatagen.Tests.Core;
 
-/// <summary>The money text in CSV files and content hashes must stay exactly what "F2" writes.</summary>
-public sealed class MoneyTextTests
+/// <summary>Money and timestamp text in CSV files and content hashes must stay exactly what the documented .NET
+/// formats ("F2", "yyyy-MM-dd'T'HH:mm:ss") write.</summary>
+public sealed class TextFormatsTests
 {
     [Theory]
     [InlineData(0.0)]
@@ -45,6 +46,25 @@ public sealed class MoneyTextTests
             AssertSameAsF2(price + 0.1 + 0.2);
             AssertSameAsF2(BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(price) + random.Next(-3, 4)));
             AssertSameAsF2(price + 0.005);
+        }
+    }
+
+    [Fact]
+    public void FormatTimestamp_WritesWhatTheTimestampPatternWrites()
+    {
+        var random = new Random(11);
+        DateTime[] edges =
+        [
+            DateTime.MinValue,
+            DateTime.MaxValue,
+            new(2024, 2, 29, 23, 59, 59, 999),
+            new(1, 1, 1, 0, 0, 1),
+        ];
+        var anyTime = Enumerable.Range(0, 100_000).Select(_ => new DateTime(random.NextInt64(DateTime.MaxValue.Ticks)));
+        foreach (var t in edges.Concat(anyTime))
+        {
+            var expected = t.ToString(TextFormats.Timestamp, CultureInfo.InvariantCulture);
+            Assert.Equal(expected, TextFormats.FormatTimestamp(t));
         }
     }
 
