@@ -217,12 +217,17 @@ public sealed class CliTests : IDisposable
                 "writerCeilingRowsPerSecond",
                 "ratio",
                 "wallSeconds",
+                "repeatWallSeconds",
                 "peakWorkingSetMB",
             }
         )
         {
             Assert.True(root.GetProperty(name).GetDouble() > 0, name);
         }
+
+        var ceiling = root.GetProperty("writerCeiling");
+        Assert.True(ceiling.GetProperty("insertSeconds").GetDouble() > 0);
+        Assert.True(ceiling.GetProperty("seconds").GetDouble() >= ceiling.GetProperty("insertSeconds").GetDouble());
 
         Assert.True(root.GetProperty("total").GetProperty("rowsPerSecond").GetDouble() > 0);
         Assert.Contains("SQLite writer ceiling", _stdout.ToString(), StringComparison.Ordinal);
