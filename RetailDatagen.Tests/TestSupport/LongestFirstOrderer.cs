@@ -22,6 +22,7 @@ public sealed class LongestFirstOrderer : ITestCollectionOrderer
     private static readonly Type[] Longest =
     [
         typeof(AccessibilityTests),
+        typeof(PhoneAccessibilityTests),
         typeof(RealismTests),
         typeof(EndToEndTests),
         typeof(UniquenessAtScaleTests),

@@ -22,4 +22,23 @@ internal static class BrowserSupport
                 "--no-first-run",
             ],
         };
+
+    /// <summary>
+    /// Screenshots are pictures for people, not checks: taken only when <c>RD_SCREENSHOTS=1</c>, because a full-page
+    /// capture of every scanned page at each width cost Chromium about a third of the browser tests' CPU.
+    /// </summary>
+    public static bool TakeScreenshots { get; } = Environment.GetEnvironmentVariable("RD_SCREENSHOTS") == "1";
+
+    /// <summary>Saves a full-page screenshot under <c>artifacts/screenshots/</c> when screenshots are wanted.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (!TakeScreenshots)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(EndToEndTests.ScreenshotFolder);
+        var path = Path.Combine(EndToEndTests.ScreenshotFolder, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+    }
 }

@@ -22,7 +22,6 @@ public sealed partial class EndToEndTests(EmptyBrowserApp app) : IClassFixture<E
     [Fact]
     public async Task Generate_SmallPresetWithSeed_EveryTableCompletesAndTheResultsCanBeBrowsedAndDownloaded()
     {
-        Directory.CreateDirectory(ScreenshotFolder);
         SetDefaultExpectTimeout(30_000);
         var context = await app.Browser.NewContextAsync(
             new BrowserNewContextOptions
@@ -151,13 +150,7 @@ public sealed partial class EndToEndTests(EmptyBrowserApp app) : IClassFixture<E
             samples.Add(sample);
             if (!shot && sample.Status == "Running" && sample.Percent != "0%")
             {
-                await page.ScreenshotAsync(
-                    new PageScreenshotOptions
-                    {
-                        Path = Path.Combine(ScreenshotFolder, "run-in-progress.png"),
-                        FullPage = true,
-                    }
-                );
+                await BrowserSupport.ScreenshotAsync(page, "run-in-progress");
                 shot = true;
             }
 
@@ -189,13 +182,14 @@ public sealed partial class EndToEndTests(EmptyBrowserApp app) : IClassFixture<E
     }
 
     /// <summary>Saves a full-page screenshot from the top (a scrolled page would show the fixed app bar
-    /// mid-image).</summary>
+    /// mid-image), when screenshots are wanted (<c>RD_SCREENSHOTS=1</c>).</summary>
     private static async Task ShotAsync(IPage page, string name)
     {
-        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
-        await page.ScreenshotAsync(
-            new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true }
-        );
+        if (BrowserSupport.TakeScreenshots)
+        {
+            await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+            await BrowserSupport.ScreenshotAsync(page, name);
+        }
     }
 
     private static GenerationOptions Options => Presets.Small with { Seed = Seed };
