@@ -401,20 +401,36 @@ public sealed class FactQualityChecker
 
     private void CheckFunnel(FactDay day, Action<DateTime, bool> time)
     {
-        var receipts = day.Rows[Tables.Receipts]
-            .Cast<Receipt>()
-            .Where(r => r.ReceiptType == FactCodes.ReceiptType.Sale)
-            .GroupBy(r => (r.StoreID, r.EventTS.Hour))
-            .ToDictionary(g => g.Key, g => g.Count());
-        var ble = day.Rows[Tables.BlePings]
-            .Cast<BlePing>()
-            .GroupBy(p => (p.StoreID, p.EventTS.Hour))
-            .ToDictionary(g => g.Key, g => g.Select(p => p.CustomerBLEId).Distinct().Count());
-        var entrance = day.Rows[Tables.FootTraffic]
-            .Cast<FootTraffic>()
-            .Where(f => f.Zone == FactCodes.Zone.Entrance)
-            .GroupBy(f => (f.StoreID, f.EventTS.Hour))
-            .ToDictionary(g => g.Key, g => g.Sum(f => f.Count));
+        // Counted per store-hour in one pass over each table (grouping first cost several times as much).
+        var receipts = new Dictionary<(int Store, int Hour), int>();
+        foreach (var receipt in day.Rows[Tables.Receipts].Cast<Receipt>())
+        {
+            if (receipt.ReceiptType == FactCodes.ReceiptType.Sale)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(receipts, (receipt.StoreID, receipt.EventTS.Hour), out _)++;
+            }
+        }
+
+        var ble = new Dictionary<(int Store, int Hour), int>();
+        var seen = new HashSet<(int Store, int Hour, string Visitor)>();
+        foreach (var ping in day.Rows[Tables.BlePings].Cast<BlePing>())
+        {
+            if (seen.Add((ping.StoreID, ping.EventTS.Hour, ping.CustomerBLEId)))
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(ble, (ping.StoreID, ping.EventTS.Hour), out _)++;
+            }
+        }
+
+        var entrance = new Dictionary<(int Store, int Hour), int>();
+        foreach (var traffic in day.Rows[Tables.FootTraffic].Cast<FootTraffic>())
+        {
+            if (traffic.Zone == FactCodes.Zone.Entrance)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(entrance, (traffic.StoreID, traffic.EventTS.Hour), out _) +=
+                    traffic.Count;
+            }
+        }
+
         foreach (var traffic in day.Rows[Tables.FootTraffic].Cast<FootTraffic>())
         {
             time(traffic.EventTS, true);
@@ -426,7 +442,10 @@ public sealed class FactQualityChecker
         }
 
         var funnel = _counters["shopper_funnel"];
-        foreach (var key in entrance.Keys.Union(ble.Keys).Union(receipts.Keys))
+        var keys = new HashSet<(int Store, int Hour)>(entrance.Keys);
+        keys.UnionWith(ble.Keys);
+        keys.UnionWith(receipts.Keys);
+        foreach (var key in keys)
         {
             var r = receipts.GetValueOrDefault(key);
             var b = ble.GetValueOrDefault(key);
