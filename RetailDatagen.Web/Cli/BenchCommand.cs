@@ -60,54 +60,40 @@ internal static class BenchCommand
             $"Bench: preset {options.Preset}, format {options.Format.ToOptionValue()}, {Environment.ProcessorCount} "
                 + $"cores, {RuntimeInformation.OSDescription}"
         );
-        // Warm-up: the first run of a process also pays for loading the dictionaries, building the EF model of
-        // the schema and JIT compilation. A long-running app pays that once; the figures below are steady state.
-        await pipeline.RunAsync(
-            new GenerationRequest
-            {
-                Options = Presets.Small with { Days = 1 },
-                OutputDirectory = Path.Combine(outDir, "warmup"),
-                RunId = RunIds.New(TimeProvider.System),
-                Overwrite = true,
-            },
-            null,
-            cancellationToken
-        );
-        Directory.Delete(Path.Combine(outDir, "warmup"), recursive: true);
-
-        async Task<(RunManifest Run, double Seconds)> EndToEndAsync()
-        {
-            var wall = Stopwatch.StartNew();
-            var run = await pipeline.RunAsync(
+        // Every run below goes through the same pipeline; only what it generates and whether it keeps the output
+        // differ. Generation alone discards its rows, so it needs no folder of its own.
+        Task<RunManifest> RunAsync(GenerationOptions runOptions, string directory, bool discardOutput = false) =>
+            pipeline.RunAsync(
                 new GenerationRequest
                 {
-                    Options = options,
-                    OutputDirectory = runDir,
+                    Options = runOptions,
+                    OutputDirectory = directory,
                     RunId = RunIds.New(TimeProvider.System),
-                    Overwrite = true,
+                    Overwrite = !discardOutput,
+                    DiscardOutput = discardOutput,
                 },
                 null,
                 cancellationToken
             );
+
+        async Task<(RunManifest Run, double Seconds)> EndToEndAsync()
+        {
+            var wall = Stopwatch.StartNew();
+            var run = await RunAsync(options, runDir);
             return (run, wall.Elapsed.TotalSeconds);
         }
+
+        // Warm-up: the first run of a process also pays for loading the dictionaries, building the EF model of
+        // the schema and JIT compilation. A long-running app pays that once; the figures below are steady state.
+        await RunAsync(Presets.Small with { Days = 1 }, Path.Combine(outDir, "warmup"));
+        Directory.Delete(Path.Combine(outDir, "warmup"), recursive: true);
 
         var (endToEnd, wallSeconds) = await EndToEndAsync();
         using var self = Process.GetCurrentProcess();
         self.Refresh();
         var peakMb = self.PeakWorkingSet64 / 1048576.0;
 
-        var generationOnly = await pipeline.RunAsync(
-            new GenerationRequest
-            {
-                Options = options,
-                OutputDirectory = runDir,
-                RunId = RunIds.New(TimeProvider.System),
-                DiscardOutput = true,
-            },
-            null,
-            cancellationToken
-        );
+        var generationOnly = await RunAsync(options, runDir, discardOutput: true);
 
         var ceiling = await MeasureWriterCeilingAsync(options, Path.Combine(outDir, "ceiling.db"), cancellationToken);
 
