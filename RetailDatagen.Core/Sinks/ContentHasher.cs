@@ -94,7 +94,7 @@ public sealed class ContentHasher : IFieldWriter, IDisposable
         _length += written;
     }
 
-    public void Timestamp(DateTime value) => Text(_timestamps.Format(value));
+    public void Timestamp(DateTime value) => AddText(_timestamps.Format(value));
 
     public void Dispose() => _hash.Dispose();
 

@@ -327,6 +327,9 @@ public sealed class SqliteBulkWriter : IDisposable
         public nint Handle { get; } = prepared.DangerousGetHandle();
 
         public string?[] BoundText { get; } = new string?[parameters + 1];
+
+        /// <summary>The timestamp last bound to each parameter, for the same reason.</summary>
+        public DateTime?[] BoundTime { get; } = new DateTime?[parameters + 1];
     }
 
     private sealed class Binder(SqliteBulkWriter owner) : IFieldWriter
@@ -335,6 +338,7 @@ public sealed class SqliteBulkWriter : IDisposable
         private byte[] _utf8 = new byte[1024];
         private nint _statement;
         private string?[] _boundText = [];
+        private DateTime?[] _boundTime = [];
         private int _ordinal;
 
         /// <summary>Binds the next rows to the statement's parameters from the first one on.</summary>
@@ -342,6 +346,7 @@ public sealed class SqliteBulkWriter : IDisposable
         {
             _statement = statement.Handle;
             _boundText = statement.BoundText;
+            _boundTime = statement.BoundTime;
             _ordinal = 0;
         }
 
@@ -364,6 +369,7 @@ public sealed class SqliteBulkWriter : IDisposable
 
             BindUtf8(ordinal, value);
             _boundText[ordinal] = value;
+            _boundTime[ordinal] = null;
         }
 
         public void NullableText(string? value)
@@ -391,13 +397,25 @@ public sealed class SqliteBulkWriter : IDisposable
             BindUtf8(Next(), text[..written]);
         }
 
-        public void Timestamp(DateTime value) => Text(_timestamps.Format(value));
+        public void Timestamp(DateTime value)
+        {
+            var ordinal = ++_ordinal;
+            if (_boundTime[ordinal] == value)
+            {
+                return;
+            }
 
-        // Any other bind replaces the text SQLite holds for the parameter.
+            BindUtf8(ordinal, _timestamps.Format(value));
+            _boundTime[ordinal] = value;
+            _boundText[ordinal] = null;
+        }
+
+        // Any other bind replaces the value SQLite holds for the parameter.
         private int Next()
         {
             var ordinal = ++_ordinal;
             _boundText[ordinal] = null;
+            _boundTime[ordinal] = null;
             return ordinal;
         }
 

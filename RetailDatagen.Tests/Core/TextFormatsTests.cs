@@ -68,6 +68,29 @@ public sealed class TextFormatsTests
         }
     }
 
+    [Fact]
+    public void TimestampCache_GivesEachTimestampsText_WhetherRepeatedOrNew()
+    {
+        // The sinks ask for the same time row after row (snapshots) and for a new one on most fact rows; the first
+        // request may be the cache's own starting value.
+        var random = new Random(13);
+        var cache = new TextFormats.TimestampCache();
+        DateTime[] times =
+        [
+            DateTime.MinValue,
+            DateTime.MinValue,
+            new(2026, 11, 27, 6, 0, 0),
+            new(2026, 11, 27, 6, 0, 0),
+            new(2026, 11, 27, 6, 0, 1),
+            DateTime.MinValue,
+            .. Enumerable.Range(0, 10_000).Select(_ => new DateTime(random.NextInt64(DateTime.MaxValue.Ticks))),
+        ];
+        foreach (var t in times)
+        {
+            Assert.Equal(t.ToString(TextFormats.Timestamp, CultureInfo.InvariantCulture), cache.Format(t).ToString());
+        }
+    }
+
     private static void AssertSameAsF2(double value)
     {
         Span<char> text = stackalloc char[TextFormats.MoneyMaxLength];
