@@ -14,11 +14,12 @@ internal readonly record struct LedgerEntry(
 /// <summary>
 /// A node's inventory as it changes through the day: every posting updates the stock and becomes one transaction
 /// row, in posting order, so Balance = start + running Σ QtyDelta by construction. Stores and DCs share it; only
-/// the row type differs.
+/// the row type differs. <paramref name="capacity"/> is the number of postings expected: the day's rows go into one
+/// list, sized once rather than grown.
 /// </summary>
-internal sealed class InventoryLedger<TRow>(int[] stock, Func<LedgerEntry, TRow> toRow)
+internal sealed class InventoryLedger<TRow>(int[] stock, Func<LedgerEntry, TRow> toRow, int capacity = 0)
 {
-    public List<TRow> Rows { get; } = [];
+    public List<TRow> Rows { get; } = new(capacity);
 
     public int OnHand(int product) => stock[product];
 

@@ -27,6 +27,9 @@ internal sealed class PresenceSimulator(FactWorld world)
     private readonly string[][] _beaconIds = Names(world.Options.Stores, "BCN");
     private readonly string[][] _sensorIds = Names(world.Options.Stores, "FT");
 
+    // Each product's zone (0-based product), looked up once rather than once a visit line.
+    private readonly int[] _zoneOfProduct = [.. world.Products.Select(p => StoreZones.OfDepartment(p.Department))];
+
     public void Run(
         int storeId,
         long baseKey,
@@ -40,35 +43,38 @@ internal sealed class PresenceSimulator(FactWorld world)
         var o = world.Options;
         var pingSeq = 0;
         var zoneCount = StoreZones.All.Length;
+        var salesByHour = SalesByHour(sales);
+        var visitors = new int[zoneCount];
+        var dwell = new double[zoneCount];
+        var pings = new List<(BlePing Ping, int Order)>();
+        var path = new List<int>(zoneCount + 1);
         foreach (var hour in hours)
         {
             var random = new RowRandom(o.Seed, RandomStream.Presence, baseKey + hour);
             var start = midnight.AddHours(hour);
             var end = start.AddHours(1);
-            var visitors = new int[zoneCount];
-            var dwell = new double[zoneCount];
-            var pings = new List<BlePing>();
-            foreach (var (draft, lines) in sales.Where(s => s.Draft.Time.Hour == hour))
+            Array.Clear(visitors);
+            Array.Clear(dwell);
+            pings.Clear();
+            foreach (var (draft, lines) in salesByHour[hour] ?? [])
             {
-                var zones = lines
-                    .Select(l => StoreZones.OfDepartment(world.Products[l.Product].Department))
-                    .Distinct()
-                    .ToList();
+                // The entrance, the zones of the basket's departments in the order first met, the checkout.
+                path.Clear();
+                path.Add(StoreZones.Entrance);
+                foreach (var line in lines)
+                {
+                    var zone = _zoneOfProduct[line.Product];
+                    if (!path.Contains(zone))
+                    {
+                        path.Add(zone);
+                    }
+                }
+
+                path.Add(StoreZones.Checkout);
                 var minutes = VisitBaseMinutes + (VisitMinutesPerLine * lines.Count * random.Uniform(0.7, 1.3));
                 var entered = Whole(Max(start, draft.Time.AddMinutes(-minutes)));
                 var checkout = Min(end.AddSeconds(-1), draft.Time.AddSeconds(random.NextInt(121)));
-                Visit(
-                    ref random,
-                    storeId,
-                    draft.CustomerId,
-                    entered,
-                    checkout,
-                    zones,
-                    bought: true,
-                    visitors,
-                    dwell,
-                    pings
-                );
+                Visit(ref random, storeId, draft.CustomerId, entered, checkout, path, visitors, dwell, pings);
             }
 
             var buyers = visitors[StoreZones.Entrance];
@@ -78,7 +84,9 @@ internal sealed class PresenceSimulator(FactWorld world)
             {
                 var entered = start.AddSeconds(random.NextInt(3000));
                 var left = Min(end.AddSeconds(-1), entered.AddMinutes(random.Uniform(3, 20)));
-                int[] zones = [1 + random.NextInt(zoneCount - 2)];
+                path.Clear();
+                path.Add(StoreZones.Entrance);
+                path.Add(1 + random.NextInt(zoneCount - 2));
                 var customer = world.Plan.TradeAreas.DrawCustomer(storeId, ref random);
                 Visit(
                     ref random,
@@ -86,20 +94,16 @@ internal sealed class PresenceSimulator(FactWorld world)
                     customer < 0 ? null : customer + 1,
                     entered,
                     left,
-                    zones,
-                    bought: false,
+                    path,
                     visitors,
                     dwell,
                     pings
                 );
             }
 
-            foreach (
-                var ping in pings
-                    .OrderBy(p => p.EventTS)
-                    .ThenBy(p => p.CustomerBLEId, StringComparer.Ordinal)
-                    .ThenBy(p => p.Zone, StringComparer.Ordinal)
-            )
+            // Pings in time order, then by visitor and zone; equal ones keep the order they were made in.
+            pings.Sort(ComparePings);
+            foreach (var (ping, _) in pings)
             {
                 ping.TraceId = FactIds.BlePing(day, storeId, ++pingSeq);
                 result.Pings.Add(ping);
@@ -123,27 +127,50 @@ internal sealed class PresenceSimulator(FactWorld world)
         }
     }
 
-    // One visit: counted in every zone it passes, pinged by the beacons when the visitor is an app user.
+    // The day's sales by the hour of their receipt, each hour's in the order given.
+    private static List<(ReceiptDraft Draft, List<DraftLine> Lines)>?[] SalesByHour(
+        List<(ReceiptDraft Draft, List<DraftLine> Lines)> sales
+    )
+    {
+        var byHour = new List<(ReceiptDraft Draft, List<DraftLine> Lines)>?[24];
+        foreach (var sale in sales)
+        {
+            (byHour[sale.Draft.Time.Hour] ??= []).Add(sale);
+        }
+
+        return byHour;
+    }
+
+    private static int ComparePings((BlePing Ping, int Order) a, (BlePing Ping, int Order) b)
+    {
+        var c = a.Ping.EventTS.CompareTo(b.Ping.EventTS);
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(a.Ping.CustomerBLEId, b.Ping.CustomerBLEId);
+        }
+
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(a.Ping.Zone, b.Ping.Zone);
+        }
+
+        return c != 0 ? c : a.Order.CompareTo(b.Order);
+    }
+
+    // One visit along its path (the entrance first; a buying visit ends at the checkout): counted in every zone it
+    // passes, pinged by the beacons when the visitor is an app user.
     private void Visit(
         ref RowRandom random,
         int storeId,
         int? customerId,
         DateTime entered,
         DateTime left,
-        IReadOnlyList<int> zones,
-        bool bought,
+        List<int> path,
         int[] visitors,
         double[] dwell,
-        List<BlePing> pings
+        List<(BlePing Ping, int Order)> pings
     )
     {
-        var path = new List<int>(zones.Count + 2) { StoreZones.Entrance };
-        path.AddRange(zones);
-        if (bought)
-        {
-            path.Add(StoreZones.Checkout);
-        }
-
         foreach (var zone in path)
         {
             visitors[zone]++;
@@ -165,19 +192,22 @@ internal sealed class PresenceSimulator(FactWorld world)
             var zone = path[i];
             var metres = 1 + (random.NextDouble() * StoreZones.BeaconReachMetres[zone]);
             pings.Add(
-                new BlePing
-                {
-                    EventTS = at,
-                    StoreID = storeId,
-                    BeaconId = _beaconIds[storeId - 1][zone],
-                    CustomerBLEId = ble,
-                    RSSI = Math.Clamp(
-                        (int)Math.Round(-59 - (20 * Math.Log10(metres)) + ((random.NextDouble() - 0.5) * 6)),
-                        -100,
-                        -35
-                    ),
-                    Zone = StoreZones.All[zone],
-                }
+                (
+                    new BlePing
+                    {
+                        EventTS = at,
+                        StoreID = storeId,
+                        BeaconId = _beaconIds[storeId - 1][zone],
+                        CustomerBLEId = ble,
+                        RSSI = Math.Clamp(
+                            (int)Math.Round(-59 - (20 * Math.Log10(metres)) + ((random.NextDouble() - 0.5) * 6)),
+                            -100,
+                            -35
+                        ),
+                        Zone = StoreZones.All[zone],
+                    },
+                    pings.Count
+                )
             );
         }
     }

@@ -60,20 +60,6 @@ internal sealed class StoreDaySimulator(FactWorld world)
         var result = new StoreDayResult();
         var day = FactIds.Day(date);
         var midnight = date.ToDateTime(TimeOnly.MinValue);
-        var ledger = new InventoryLedger<StoreInventoryTxn>(
-            world.StoreStock[storeId - 1].OnHand,
-            e => new StoreInventoryTxn
-            {
-                TraceId = FactIds.StoreTxn(day, storeId, e.Sequence),
-                EventTS = e.Time,
-                StoreID = storeId,
-                ProductID = e.Product + 1,
-                QtyDelta = e.Delta,
-                Reason = e.Reason,
-                Source = e.Source,
-                Balance = e.Balance,
-            }
-        );
         var baseKey = (((long)dayIndex * 8192) + storeId) << 24;
         var closed = world.StoresClosed(date);
         var dayRandom = new RowRandom(o.Seed, RandomStream.StoreDay, baseKey);
@@ -92,6 +78,25 @@ internal sealed class StoreDaySimulator(FactWorld world)
         var drafts = closed ? [] : _baskets.Draft(storeId, receiptCount, baseKey, date, hours, hourAlias, conversions);
         var refunds = closed ? [] : RefundsDue(storeId, dayIndex, baseKey, midnight);
         var extras = closed ? [] : DraftAdjustments(baseKey, date, midnight);
+        var ledger = new InventoryLedger<StoreInventoryTxn>(
+            world.StoreStock[storeId - 1].OnHand,
+            e => new StoreInventoryTxn
+            {
+                TraceId = FactIds.StoreTxn(day, storeId, e.Sequence),
+                EventTS = e.Time,
+                StoreID = storeId,
+                ProductID = e.Product + 1,
+                QtyDelta = e.Delta,
+                Reason = e.Reason,
+                Source = e.Source,
+                Balance = e.Balance,
+            },
+            drafts.Sum(d => d.Lines.Count)
+                + inbound.Sum(s => s.Lines.Count)
+                + refunds.Sum(r => r.Return.Lines.Count)
+                + online.Sum(c => c.Lines.Length)
+                + extras.Count
+        );
         var events = new List<NodeEvent>(drafts.Count + inbound.Count + online.Count + refunds.Count + extras.Count);
         events.AddRange(inbound.Select((s, i) => new NodeEvent(s.Unloading, InboundRank, i)));
         events.AddRange(refunds.Select((r, i) => new NodeEvent(r.Time, RefundRank, i)));
@@ -100,7 +105,7 @@ internal sealed class StoreDaySimulator(FactWorld world)
         events.AddRange(extras.Select((x, i) => new NodeEvent(x.Time, AdjustmentRank, i)));
         events.Sort();
 
-        var sales = new List<(ReceiptDraft Draft, List<DraftLine> Lines)>();
+        var sales = new List<(ReceiptDraft Draft, List<DraftLine> Lines)>(drafts.Count);
         foreach (var (time, rank, index) in events)
         {
             switch (rank)
@@ -120,9 +125,12 @@ internal sealed class StoreDaySimulator(FactWorld world)
 
                     break;
                 case SaleRank:
-                    var sold = new List<DraftLine>();
-                    foreach (var line in drafts[index].Lines)
+                    // What the shelves had: the draft's own list keeps only the lines sold, with the units taken.
+                    var sold = drafts[index].Lines;
+                    var kept = 0;
+                    for (var l = 0; l < sold.Count; l++)
                     {
+                        var line = sold[l];
                         var take = ledger.Take(
                             time,
                             line.Product,
@@ -136,10 +144,11 @@ internal sealed class StoreDaySimulator(FactWorld world)
                             continue;
                         }
 
-                        sold.Add(line with { Units = take });
+                        sold[kept++] = line with { Units = take };
                     }
 
-                    if (sold.Count > 0)
+                    sold.RemoveRange(kept, sold.Count - kept);
+                    if (kept > 0)
                     {
                         sales.Add((drafts[index], sold));
                     }
@@ -186,6 +195,8 @@ internal sealed class StoreDaySimulator(FactWorld world)
         }
 
         result.Txns = ledger.Rows;
+        result.Receipts.Capacity = sales.Count + refunds.Count;
+        result.Lines.Capacity = sales.Sum(s => s.Lines.Count) + refunds.Sum(r => r.Return.Lines.Count);
         WriteSales(storeId, dayIndex, day, baseKey, sales, result);
         WriteRefunds(storeId, day, refunds, result);
         result.Receipts.Sort((a, b) => string.CompareOrdinal(a.ReceiptId, b.ReceiptId));
