@@ -171,12 +171,12 @@ public sealed class FactSimulation
             Rows = new Dictionary<TableInfo, IReadOnlyList<IRow>>
             {
                 [Tables.TruckMoves] = moves,
-                [Tables.DcInventoryTxns] = [.. dcResults.SelectMany(r => r.Txns)],
-                [Tables.StoreInventoryTxns] = [.. storeResults.SelectMany(r => r.Txns)],
-                [Tables.Receipts] = [.. storeResults.SelectMany(r => r.Receipts)],
-                [Tables.ReceiptLines] = [.. storeResults.SelectMany(r => r.Lines)],
-                [Tables.FootTraffic] = [.. storeResults.SelectMany(r => r.Traffic)],
-                [Tables.BlePings] = [.. storeResults.SelectMany(r => r.Pings)],
+                [Tables.DcInventoryTxns] = new RowSegments(dcResults.Select(r => r.Txns)),
+                [Tables.StoreInventoryTxns] = new RowSegments(storeResults.Select(r => r.Txns)),
+                [Tables.Receipts] = new RowSegments(storeResults.Select(r => r.Receipts)),
+                [Tables.ReceiptLines] = new RowSegments(storeResults.Select(r => r.Lines)),
+                [Tables.FootTraffic] = new RowSegments(storeResults.Select(r => r.Traffic)),
+                [Tables.BlePings] = new RowSegments(storeResults.Select(r => r.Pings)),
                 [Tables.OnlineOrders] = orders,
                 [Tables.OnlineOrderLines] = orderLines,
                 [Tables.Marketing] = impressions,
