@@ -36,6 +36,12 @@ public sealed class FactQualityChecker
     // (a trip may load on one day and unload on a later one).
     private readonly Dictionary<(string Shipment, int Product), (int Out, int In)> _openShipments = [];
 
+    // A day's working tables, kept and cleared from day to day rather than made afresh (a day has hundreds of
+    // thousands of lines).
+    private readonly Dictionary<string, ReceiptSums> _receiptSums = new(StringComparer.Ordinal);
+    private readonly HashSet<(string Shipment, int Product)> _touched = [];
+    private readonly Dictionary<string, bool> _coldByShipment = new(StringComparer.Ordinal);
+
     public FactQualityChecker(MasterPlan plan)
     {
         _plan = plan;
@@ -206,24 +212,19 @@ public sealed class FactQualityChecker
     {
         var money = _counters["receipt_money"];
         var launched = _counters["launched_products"];
-        var sums = new Dictionary<string, double>(StringComparer.Ordinal);
-        var refundLines = new Dictionary<string, int>(StringComparer.Ordinal);
-        var lineCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var sums = _receiptSums;
+        sums.Clear();
         foreach (var line in lines)
         {
-            var refund = line.Qty < 0;
             money.Add(
                 Cents(line.UnitPrice)
                     && line.Qty != 0
                     && line.ExtPrice == TextFormats.RoundMoney(line.UnitPrice * line.Qty)
             );
-            if (refund)
-            {
-                refundLines[line.ReceiptId] = refundLines.GetValueOrDefault(line.ReceiptId) + 1;
-            }
-
-            sums[line.ReceiptId] = TextFormats.RoundMoney(sums.GetValueOrDefault(line.ReceiptId) + line.ExtPrice);
-            lineCounts[line.ReceiptId] = lineCounts.GetValueOrDefault(line.ReceiptId) + 1;
+            ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(sums, line.ReceiptId, out _);
+            sum.Subtotal = TextFormats.RoundMoney(sum.Subtotal + line.ExtPrice);
+            sum.Lines++;
+            sum.RefundLines += line.Qty < 0 ? 1 : 0;
             launched.Add(_launchDay[line.ProductID - 1] <= day.Date.DayNumber);
             time(line.EventTS, true);
         }
@@ -233,7 +234,7 @@ public sealed class FactQualityChecker
         {
             money.Add(
                 sums.TryGetValue(receipt.ReceiptId, out var sum)
-                    && sum == receipt.Subtotal
+                    && sum.Subtotal == receipt.Subtotal
                     && receipt.Tax == TextFormats.RoundMoney(receipt.Subtotal * rate)
                     && receipt.Total == TextFormats.RoundMoney(receipt.Subtotal + receipt.Tax)
             );
@@ -253,8 +254,8 @@ public sealed class FactQualityChecker
                         original
                             && receipt.Subtotal < 0
                             && receipt.Total < 0
-                            && refundLines.TryGetValue(receipt.ReceiptId, out var count)
-                            && count == lineCounts.GetValueOrDefault(receipt.ReceiptId)
+                            && sum.RefundLines > 0
+                            && sum.RefundLines == sum.Lines
                     );
             }
             else
@@ -327,14 +328,16 @@ public sealed class FactQualityChecker
         // Summed straight into the open-trip table (a day has hundreds of thousands of inventory rows; grouping
         // them first cost more than every other check of the day together). The keys touched today are the trips
         // that may have both sides by now.
-        var touched = new HashSet<(string Shipment, int Product)>();
+        var touched = _touched;
+        touched.Clear();
         ref (int Out, int In) Side(string shipment, int product)
         {
             touched.Add((shipment, product));
             return ref CollectionsMarshal.GetValueRefOrAddDefault(_openShipments, (shipment, product), out _);
         }
 
-        var coldByShipment = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var coldByShipment = _coldByShipment;
+        coldByShipment.Clear();
         foreach (var txn in day.Rows[Tables.DcInventoryTxns].Cast<DcInventoryTxn>())
         {
             if (txn.Reason == FactCodes.Reason.OutboundShipment)
@@ -451,6 +454,15 @@ public sealed class FactQualityChecker
             var b = ble.GetValueOrDefault(key);
             funnel.Add(entrance.GetValueOrDefault(key) >= b && entrance.GetValueOrDefault(key) >= r);
         }
+    }
+
+    /// <summary>A receipt's lines as the checks add them up: the sum of their amounts, how many, how many
+    /// refunded.</summary>
+    private struct ReceiptSums
+    {
+        public double Subtotal;
+        public int Lines;
+        public int RefundLines;
     }
 
     private sealed class Counter(string description)
