@@ -10,24 +10,17 @@ namespace RetailDatagen.Core.Pipeline;
 /// so it is handed a day's batches at once, while the quality checks, the realism meter, the content hashes
 /// and the CSV files follow on another thread. A batch is let go as soon as both sides have passed it, so a
 /// day's memory drains while it is written, and the next day is simulated into the space it frees: the simulation
-/// waits (<see cref="WaitForRoomAsync"/>) until half of the day being written has been let go.
+/// waits until half of the day being written has been let go (<paramref name="halfReleased"/> tells it, once a day).
 /// </summary>
 internal sealed class FactDayWriter(
     IReadOnlyDictionary<TableInfo, TableOutput> outputs,
     FactQualityChecker checker,
     RealismMeter realism,
     int batchSize,
-    Action<TableInfo, long>? afterBatch
+    Action<TableInfo, long>? afterBatch,
+    Action halfReleased
 )
 {
-    private readonly Channel<bool> _room = Channel.CreateUnbounded<bool>(
-        new UnboundedChannelOptions { SingleReader = true }
-    );
-
-    /// <summary>Completes once half of the day handed over last has been written and let go.</summary>
-    public async ValueTask WaitForRoomAsync(CancellationToken cancellationToken) =>
-        await _room.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-
     /// <summary>Writes every day the reader yields, in order.</summary>
     public async Task WriteAllAsync(ChannelReader<FactDay> days, CancellationToken cancellationToken)
     {
@@ -40,7 +33,7 @@ internal sealed class FactDayWriter(
     // Not async on purpose: the day is not kept in a state machine while it is written, only in its batches.
     private Task WriteNextAsync(ChannelReader<FactDay> days, CancellationToken cancellationToken) =>
         days.TryRead(out var day)
-            ? WriteAsync(new DayInFlight(day, batchSize, () => _room.Writer.TryWrite(true)), cancellationToken)
+            ? WriteAsync(new DayInFlight(day, batchSize, halfReleased), cancellationToken)
             : Task.CompletedTask;
 
     private async Task WriteAsync(DayInFlight day, CancellationToken cancellationToken)
@@ -101,15 +94,17 @@ internal sealed class FactDayWriter(
             foreach (var table in Tables.Facts)
             {
                 var rows = day.Rows[table];
-                for (var start = 0; start < rows.Count; start += batchSize)
+                IRow[]? batch = null;
+                var end = 0;
+                foreach (var row in rows)
                 {
-                    var batch = new IRow[Math.Min(batchSize, rows.Count - start)];
-                    for (var i = 0; i < batch.Length; i++)
+                    batch ??= new IRow[Math.Min(batchSize, rows.Count - end)];
+                    batch[end++ % batchSize] = row;
+                    if (end % batchSize == 0 || end == rows.Count)
                     {
-                        batch[i] = rows[start + i];
+                        batches.Add((table, batch, end));
+                        batch = null;
                     }
-
-                    batches.Add((table, batch, start + batch.Length));
                 }
             }
 

@@ -66,11 +66,12 @@ public sealed class GenerationPipeline(TimeProvider time, ILogger<GenerationPipe
             var tables = (
                 await MasterStages.RunAsync(plan, trackers, outputs, request, _logger).ConfigureAwait(false)
             ).ToDictionary(t => t.Name, StringComparer.Ordinal);
+            await using var factStage = options.GenerateFacts ? FactStage.Start(plan, outputs.Token) : null;
             var reports = FactReports.None;
-            if (options.GenerateFacts)
+            if (factStage is not null)
             {
-                (var facts, reports) = await FactStage
-                    .RunAsync(plan, trackers, outputs, request, _logger)
+                (var facts, reports) = await factStage
+                    .RunAsync(trackers, outputs, request, _logger)
                     .ConfigureAwait(false);
                 facts.ToList().ForEach(t => tables[t.Name] = t);
             }
