@@ -8,6 +8,7 @@ internal sealed class TableTracker(TableInfo table, long planned, IProgress<Tabl
 {
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Stopwatch _clock = new();
+    private readonly Lock _reporting = new();
     private long _written;
     private long _planned = planned;
     private bool _final;
@@ -51,20 +52,34 @@ internal sealed class TableTracker(TableInfo table, long planned, IProgress<Tabl
         Report(state);
     }
 
+    /// <summary>
+    /// Reports the table's state, one report at a time. The SQLite writer's last count and the stage's finish come
+    /// from two threads: a count that arrives after the table has finished is not reported, so a finished table never
+    /// shows as running again.
+    /// </summary>
     public void Report(TableState state)
     {
-        State = state;
-        progress?.Report(
-            new TableProgress(
-                table.Name,
-                table.Title,
-                table.Stage,
-                Written,
-                Planned,
-                state,
-                _clock.Elapsed.TotalSeconds
-            )
-        );
+        lock (_reporting)
+        {
+            var finished = State is TableState.Completed or TableState.Failed or TableState.Cancelled;
+            if (state == TableState.Running && finished)
+            {
+                return;
+            }
+
+            State = state;
+            progress?.Report(
+                new TableProgress(
+                    table.Name,
+                    table.Title,
+                    table.Stage,
+                    Written,
+                    Planned,
+                    state,
+                    _clock.Elapsed.TotalSeconds
+                )
+            );
+        }
     }
 
     private void CheckDone()
