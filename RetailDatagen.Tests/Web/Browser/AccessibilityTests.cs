@@ -34,4 +34,29 @@ public sealed class AccessibilityTests(DatasetBrowserApp app) : IClassFixture<Da
         Assert.Equal("critical", image.Impact);
         Assert.Equal("img", Assert.Single(image.Nodes).Target);
     }
+
+    [Fact]
+    public async Task Scanner_RunAgainAfterTheDocumentChanges_ReportsWhatIsOnThePageNow()
+    {
+        // The page walk scans page after page in one document (client-side navigation, axe loaded once): a second
+        // scan must judge the content that replaced the first page, not remember the first.
+        var context = await app.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SetContentAsync(
+            "<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body><main><h1>First page</h1>"
+                + "</main></body></html>"
+        );
+        var first = await AccessibilityScan.AxeViolationsAsync(page);
+        await page.EvaluateAsync(
+            "() => { document.querySelector('main').innerHTML = '<h1>Second page</h1><img src=\"x.png\">'; }"
+        );
+
+        var second = await AccessibilityScan.AxeViolationsAsync(page);
+
+        await context.CloseAsync();
+        Assert.DoesNotContain(first, v => v.Id == "image-alt");
+        var image = Assert.Single(second, v => v.Id == "image-alt");
+        Assert.Equal("critical", image.Impact);
+        Assert.Equal("img", Assert.Single(image.Nodes).Target);
+    }
 }
