@@ -14,39 +14,30 @@ public sealed class FactDay
 /// A day's rows of one table as the stores (or DCs) made them, read as one list in node order without being copied
 /// into one: a copy was the largest array of the day, made only to be cut into batches again.
 /// </summary>
-internal sealed class RowSegments : IReadOnlyList<IRow>
+internal sealed class RowSegments(IEnumerable<IReadOnlyList<IRow>> segments) : IReadOnlyList<IRow>
 {
-    private readonly IReadOnlyList<IRow>[] _segments;
-    private readonly int[] _starts;
+    private readonly IReadOnlyList<IRow>[] _segments = [.. segments];
 
-    public RowSegments(IEnumerable<IReadOnlyList<IRow>> segments)
-    {
-        _segments = [.. segments];
-        _starts = new int[_segments.Length];
-        for (var i = 0; i < _segments.Length; i++)
-        {
-            _starts[i] = Count;
-            Count += _segments[i].Count;
-        }
-    }
+    public int Count => _segments.Sum(s => s.Count);
 
-    public int Count { get; }
-
+    /// <summary>A row by its place in the day, found by walking the segments (the day is read by enumerating it;
+    /// the index is there for the list's contract).</summary>
     public IRow this[int index]
     {
         get
         {
             ArgumentOutOfRangeException.ThrowIfNegative(index);
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-            // The last segment that starts at or before the index and is not empty holds it.
-            var segment = Array.BinarySearch(_starts, index);
-            segment = segment >= 0 ? segment : ~segment - 1;
-            while (_segments[segment].Count == 0 || _starts[segment] > index)
+            foreach (var segment in _segments)
             {
-                segment++;
+                if (index < segment.Count)
+                {
+                    return segment[index];
+                }
+
+                index -= segment.Count;
             }
 
-            return _segments[segment][index - _starts[segment]];
+            throw new ArgumentOutOfRangeException(nameof(index), "The index is past the day's last row.");
         }
     }
 
