@@ -93,18 +93,11 @@ internal sealed class FactDayWriter(
             var batches = new List<(TableInfo Table, IRow[] Rows, int End)>();
             foreach (var table in Tables.Facts)
             {
-                var rows = day.Rows[table];
-                IRow[]? batch = null;
                 var end = 0;
-                foreach (var row in rows)
+                foreach (var batch in day.Rows[table].Chunk(batchSize))
                 {
-                    batch ??= new IRow[Math.Min(batchSize, rows.Count - end)];
-                    batch[end++ % batchSize] = row;
-                    if (end % batchSize == 0 || end == rows.Count)
-                    {
-                        batches.Add((table, batch, end));
-                        batch = null;
-                    }
+                    end += batch.Length;
+                    batches.Add((table, batch, end));
                 }
             }
 
