@@ -78,8 +78,7 @@ public sealed class ContentHasher : IFieldWriter, IDisposable
     public void Money(double value)
     {
         Span<char> text = stackalloc char[TextFormats.MoneyMaxLength];
-        Separate();
-        Append(text[..TextFormats.FormatMoney(value, text)]);
+        AddText(text[..TextFormats.FormatMoney(value, text)]);
     }
 
     public void Coordinate(double value) => Formatted(value, TextFormats.Coordinate);
