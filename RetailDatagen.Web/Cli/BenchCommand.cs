@@ -208,7 +208,7 @@ internal static class BenchCommand
                     rows[i] = g.Create(i);
                 }
 
-                return (g.Table, Rows: (IReadOnlyList<IRow>)rows);
+                return (g.Table, Rows: rows);
             })
             .ToList();
         if (options.GenerateFacts)
@@ -223,7 +223,7 @@ internal static class BenchCommand
                 cancellationToken
             );
             prepared.AddRange(
-                days.SelectMany(d => Tables.Facts.Select(t => (t, (IReadOnlyList<IRow>)d.Rows[t].ToArray())))
+                days.SelectMany(d => Tables.Facts.Select(t => (t, d.Rows[t].ToArray())))
             );
         }
 
@@ -237,10 +237,9 @@ internal static class BenchCommand
         {
             foreach (var (table, rows) in prepared)
             {
-                var all = (IRow[])rows;
-                for (var start = 0; start < all.Length; start += options.BatchSize)
+                for (var start = 0; start < rows.Length; start += options.BatchSize)
                 {
-                    writer.Insert(table, all.AsSpan(start, Math.Min(options.BatchSize, all.Length - start)));
+                    writer.Insert(table, rows.AsSpan(start, Math.Min(options.BatchSize, rows.Length - start)));
                 }
             }
 
@@ -265,7 +264,7 @@ internal static class BenchCommand
         var seconds = clock.Elapsed.TotalSeconds;
         File.Delete(path);
         return new CeilingResult(
-            prepared.Sum(p => (long)p.Rows.Count),
+            prepared.Sum(p => (long)p.Rows.Length),
             Math.Round(seconds, 3),
             Math.Round(inserted, 3),
             Math.Round(indexed - inserted, 3),
