@@ -8,6 +8,9 @@ public sealed class FactDay
     public required DateOnly Date { get; init; }
     public required IReadOnlyDictionary<TableInfo, IReadOnlyList<IRow>> Rows { get; init; }
     public required int Stockouts { get; init; }
+
+    /// <summary>The run's last day: once its rows are handed to the database, the indexes can be built.</summary>
+    public bool IsLast { get; init; }
 }
 
 /// <summary>

@@ -167,6 +167,7 @@ public sealed class FactSimulation
         return new FactDay
         {
             Date = date,
+            IsLast = dayIndex == o.Days - 1,
             Stockouts = storeResults.Sum(r => r.Stockouts) + dcResults.Sum(r => r.Stockouts),
             Rows = new Dictionary<TableInfo, IReadOnlyList<IRow>>
             {

@@ -11,6 +11,8 @@ namespace RetailDatagen.Core.Pipeline;
 /// and the CSV files follow on another thread. A batch is let go as soon as both sides have passed it, so a
 /// day's memory drains while it is written, and the next day is simulated into the space it frees: the simulation
 /// waits until half of the day being written has been let go (<paramref name="halfReleased"/> tells it, once a day).
+/// Once the last day's batches are handed to SQLite, <paramref name="lastDayPublished"/> runs (the database queues its
+/// index build behind them), so the index sort overlaps the recording of that day instead of waiting for it.
 /// </summary>
 internal sealed class FactDayWriter(
     IReadOnlyDictionary<TableInfo, TableOutput> outputs,
@@ -18,7 +20,8 @@ internal sealed class FactDayWriter(
     RealismMeter realism,
     int batchSize,
     Action<TableInfo, long>? afterBatch,
-    Action halfReleased
+    Action halfReleased,
+    Func<CancellationToken, ValueTask> lastDayPublished
 )
 {
     /// <summary>Writes every day the reader yields, in order.</summary>
@@ -47,6 +50,11 @@ internal sealed class FactDayWriter(
                 await outputs[table].PublishAsync(rows, cancellationToken).ConfigureAwait(false);
                 day.Passed(i);
                 afterBatch?.Invoke(table, end);
+            }
+
+            if (day.IsLast)
+            {
+                await lastDayPublished(cancellationToken).ConfigureAwait(false);
             }
         }
         catch
@@ -89,6 +97,7 @@ internal sealed class FactDayWriter(
         public DayInFlight(FactDay day, int batchSize, Action halfReleased)
         {
             _day = day;
+            IsLast = day.IsLast;
             _halfReleased = halfReleased;
             var batches = new List<(TableInfo Table, IRow[] Rows, int End)>();
             foreach (var table in Tables.Facts)
@@ -112,6 +121,8 @@ internal sealed class FactDayWriter(
         }
 
         public int Count => _rows.Length;
+
+        public bool IsLast { get; }
 
         /// <summary>The whole day, once, for the checks that need it; afterwards only the batches hold the
         /// rows.</summary>

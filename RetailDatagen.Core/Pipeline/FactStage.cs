@@ -45,6 +45,7 @@ internal sealed class FactStage : IAsyncDisposable
     public async Task<(IReadOnlyList<TableManifest> Tables, FactReports Reports)> RunAsync(
         IEnumerable<TableTracker> trackers,
         RunOutputs outputs,
+        PhaseReporter phases,
         GenerationRequest request,
         ILogger logger
     )
@@ -52,7 +53,7 @@ internal sealed class FactStage : IAsyncDisposable
         var tables = trackers.Where(t => t.Table.Stage == Tables.FactStage).ToDictionary(t => t.Table, outputs.Open);
         try
         {
-            var reports = await WriteAsync(tables, request, outputs.Token).ConfigureAwait(false);
+            var reports = await WriteAsync(tables, outputs, phases, request).ConfigureAwait(false);
             var results = new List<TableManifest>();
             foreach (var output in tables.Values)
             {
@@ -108,12 +109,13 @@ internal sealed class FactStage : IAsyncDisposable
     }
 
     private async Task<FactReports> WriteAsync(
-        Dictionary<TableInfo, TableOutput> outputs,
-        GenerationRequest request,
-        CancellationToken token
+        Dictionary<TableInfo, TableOutput> tables,
+        RunOutputs outputs,
+        PhaseReporter phases,
+        GenerationRequest request
     )
     {
-        foreach (var output in outputs.Values)
+        foreach (var output in tables.Values)
         {
             output.Tracker.Start();
         }
@@ -121,14 +123,15 @@ internal sealed class FactStage : IAsyncDisposable
         var checker = new FactQualityChecker(_plan);
         var realism = new RealismMeter(_plan, checker);
         var writer = new FactDayWriter(
-            outputs,
+            tables,
             checker,
             realism,
             request.Options.BatchSize,
             request.AfterBatch,
-            () => _room.Writer.TryWrite(true)
+            () => _room.Writer.TryWrite(true),
+            token => outputs.QueueIndexBuildAsync(phases, token)
         );
-        await writer.WriteAllAsync(_days.Reader, token).ConfigureAwait(false);
+        await writer.WriteAllAsync(_days.Reader, outputs.Token).ConfigureAwait(false);
         await _producer.ConfigureAwait(false);
         return new FactReports(checker.Results(), realism.Results());
     }

@@ -71,7 +71,7 @@ public sealed class GenerationPipeline(TimeProvider time, ILogger<GenerationPipe
             if (factStage is not null)
             {
                 (var facts, reports) = await factStage
-                    .RunAsync(trackers, outputs, request, _logger)
+                    .RunAsync(trackers, outputs, phases, request, _logger)
                     .ConfigureAwait(false);
                 facts.ToList().ForEach(t => tables[t.Name] = t);
             }

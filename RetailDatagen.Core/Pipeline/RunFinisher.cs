@@ -8,8 +8,9 @@ using RetailDatagen.Core.Sinks;
 namespace RetailDatagen.Core.Pipeline;
 
 /// <summary>
-/// The end of a run once every row is out: indexes and the foreign-key check on the database, the run's metadata
-/// committed into it, the documentation and the manifest written, and the staging folder renamed into place.
+/// The end of a run once every row is out: indexes (unless the fact stage queued them behind its last row already)
+/// and the foreign-key check on the database, the run's metadata committed into it, the documentation and the manifest
+/// written, and the staging folder renamed into place.
 /// </summary>
 internal sealed class RunFinisher(
     GenerationRequest request,
@@ -28,11 +29,10 @@ internal sealed class RunFinisher(
     {
         var options = request.Options;
         var quality = reports.Quality;
+        await outputs.QueueIndexBuildAsync(phases, cancellationToken).ConfigureAwait(false);
         var database = await outputs.DrainDatabaseAsync().ConfigureAwait(false);
         if (database is not null)
         {
-            phases.Start(RunPhase.BuildingIndexes);
-            database.BuildIndexes(phases.Advance);
             phases.Start(RunPhase.CheckingKeys);
             quality = [ForeignKeyCheck(database, tables), .. quality];
         }

@@ -16,6 +16,7 @@ internal sealed class RunOutputs : IDisposable
     private readonly SqliteWriterQueue? _queue;
     private Exception? _writerFault;
     private SqliteBulkWriter? _database;
+    private bool _indexBuildQueued;
 
     public RunOutputs(GenerationRequest request, CancellationToken cancellationToken)
     {
@@ -80,6 +81,26 @@ internal sealed class RunOutputs : IDisposable
             _request.DiscardOutput ? null : new ContentHasher(),
             Overview?.ObserverFor(tracker.Table)
         );
+
+    /// <summary>
+    /// Queues the build of every index not built yet right behind the rows already queued, reported as the
+    /// index-building phase when SQLite starts it. The fact stage calls this as soon as its last row is queued, so
+    /// the sort overlaps the CSV files, hashes and checks finishing that day; the finisher calls it again (then it
+    /// does nothing) for runs without facts. Nothing for a run without SQLite.
+    /// </summary>
+    public ValueTask QueueIndexBuildAsync(PhaseReporter phases, CancellationToken cancellationToken)
+    {
+        if (_queue is null || _indexBuildQueued)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        _indexBuildQueued = true;
+        return _queue.EnqueueAsync(
+            new BuildRemainingIndexes(() => phases.Start(RunPhase.BuildingIndexes), phases.Advance),
+            cancellationToken
+        );
+    }
 
     /// <summary>Waits until SQLite has every row; null for a run without SQLite.</summary>
     public async Task<SqliteBulkWriter?> DrainDatabaseAsync()

@@ -25,6 +25,17 @@ internal sealed record BuildTableIndexes(TableInfo Table) : IWriterWork
     public void Run(SqliteBulkWriter writer) => writer.BuildIndexes(Table);
 }
 
+/// <summary>Builds every index not built yet, once the run's last batch is in (queued after it):
+/// <see cref="Starting"/> runs first, <see cref="Built"/> after each index with the fraction built.</summary>
+internal sealed record BuildRemainingIndexes(Action Starting, Action<double> Built) : IWriterWork
+{
+    public void Run(SqliteBulkWriter writer)
+    {
+        Starting();
+        writer.BuildIndexes(Built);
+    }
+}
+
 /// <summary>
 /// Feeds <see cref="SqliteBulkWriter"/> from one long-running consumer, so tables generated in parallel share
 /// the single SQLite writer. The bounded channel keeps memory flat: producers wait when SQLite is behind.

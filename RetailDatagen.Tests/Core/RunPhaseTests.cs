@@ -60,6 +60,26 @@ public sealed class RunPhaseTests : IDisposable
     }
 
     [Fact]
+    public async Task MasterOnlyRun_StillBuildsItsIndexesAsAPhaseOfItsOwn()
+    {
+        var progress = new PhaseRecorder();
+        var options = TestRuns.Tiny with { GenerateFacts = false };
+        await TestRuns.GenerateAsync(options, _temp.Combine("master"), progress, TestContext.Current.CancellationToken);
+
+        Assert.Equal(
+            [
+                RunPhase.Generating,
+                RunPhase.BuildingIndexes,
+                RunPhase.CheckingKeys,
+                RunPhase.Reports,
+                RunPhase.Committing,
+            ],
+            progress.Phases.Select(p => p.Phase).Distinct()
+        );
+        Assert.Equal(TableState.Completed, progress.Phases.Last().State);
+    }
+
+    [Fact]
     public async Task CsvOnlyRun_SkipsThePhasesOfTheDatabase()
     {
         var progress = new PhaseRecorder();
