@@ -83,9 +83,13 @@ internal sealed class FactStage : IAsyncDisposable
     }
 
     // Hands a day over, then waits until the writer has taken it and let half of it go before simulating the next:
-    // at most about a day and a half is in memory.
+    // at most about a day and a half is in memory. The first day is the exception: the second is simulated while
+    // the first is written (into the heap the master tables have just left), instead of SQLite waiting for a whole
+    // day's simulation a second time; from the second day on, the writer's half-released signals keep pace again.
     private async Task ProduceAsync()
     {
+        var handedOver = 0;
+        var released = 0;
         try
         {
             await new FactSimulation(_plan)
@@ -94,7 +98,12 @@ internal sealed class FactStage : IAsyncDisposable
                     {
                         await _days.Writer.WriteAsync(day, ct).ConfigureAwait(false);
                         await _days.Writer.WaitToWriteAsync(ct).ConfigureAwait(false);
-                        await _room.Reader.ReadAsync(ct).ConfigureAwait(false);
+                        handedOver++;
+                        while (released < (handedOver == 1 ? 0 : handedOver))
+                        {
+                            await _room.Reader.ReadAsync(ct).ConfigureAwait(false);
+                            released++;
+                        }
                     },
                     _stop.Token
                 )
