@@ -27,11 +27,7 @@ internal sealed class FactWorld
             0,
             Options.Stores,
             s =>
-                StoreStock[s] = NodeStock.From(
-                    ProductCount,
-                    i => (StoreInventorySnapshot)stores.Create(((long)s * ProductCount) + i),
-                    x => (x.CurrentQuantity, x.ReorderPoint, x.OrderUpTo)
-                )
+                StoreStock[s] = NodeStock.From(ProductCount, i => stores.Stock(((long)s * ProductCount) + i))
         );
 
         var dcs = new DcInventorySnapshotGenerator(plan);
@@ -40,11 +36,7 @@ internal sealed class FactWorld
             0,
             Options.DistributionCenters,
             d =>
-                DcStock[d] = NodeStock.From(
-                    ProductCount,
-                    i => (DcInventorySnapshot)dcs.Create(((long)d * ProductCount) + i),
-                    x => (x.CurrentQuantity, x.ReorderPoint, x.OrderUpTo)
-                )
+                DcStock[d] = NodeStock.From(ProductCount, i => dcs.Stock(((long)d * ProductCount) + i))
         );
 
         StoresByGeography = plan
@@ -120,12 +112,12 @@ internal sealed class NodeStock(int[] onHand, int[] reorder, int[] orderUpTo)
     public int[] Reorder { get; } = reorder;
     public int[] OrderUpTo { get; } = orderUpTo;
 
-    public static NodeStock From<T>(int products, Func<int, T> row, Func<T, (int Qty, int Reorder, int UpTo)> levels)
+    public static NodeStock From(int products, Func<int, StockLevel> stock)
     {
         var (q, r, u) = (new int[products], new int[products], new int[products]);
         for (var i = 0; i < products; i++)
         {
-            (q[i], r[i], u[i]) = levels(row(i));
+            (q[i], r[i], u[i]) = stock(i);
         }
 
         return new NodeStock(q, r, u);

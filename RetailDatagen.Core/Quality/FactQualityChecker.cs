@@ -56,7 +56,7 @@ public sealed class FactQualityChecker
                 .Select(s =>
                     Enumerable
                         .Range(0, _products)
-                        .Select(p => ((StoreInventorySnapshot)stores.Create(((long)s * _products) + p)).CurrentQuantity)
+                        .Select(p => stores.Stock(((long)s * _products) + p).Quantity)
                         .ToArray()
                 ),
         ];
@@ -67,7 +67,7 @@ public sealed class FactQualityChecker
                 .Select(d =>
                     Enumerable
                         .Range(0, _products)
-                        .Select(p => ((DcInventorySnapshot)dcs.Create(((long)d * _products) + p)).CurrentQuantity)
+                        .Select(p => dcs.Stock(((long)d * _products) + p).Quantity)
                         .ToArray()
                 ),
         ];
