@@ -119,28 +119,31 @@ public static class RunVerifier
         return values;
     }
 
-    private sealed class TextRecorder : IFieldWriter
+    private sealed class TextRecorder : FieldWriter
     {
         public List<string> Values { get; } = [];
 
-        public void Integer(long value) => Values.Add(value.ToString(CultureInfo.InvariantCulture));
+        public override void Integer(long value) => Values.Add(value.ToString(CultureInfo.InvariantCulture));
 
-        public void NullableInteger(long? value) => Values.Add(value?.ToString(CultureInfo.InvariantCulture) ?? "");
+        public override void NullableInteger(long? value) =>
+            Values.Add(value?.ToString(CultureInfo.InvariantCulture) ?? "");
 
-        public void Text(string value) => Values.Add(value);
+        public override void Text(string value) => Values.Add(value);
 
-        public void NullableText(string? value) => Values.Add(value ?? "");
+        public override void NullableText(string? value) => Values.Add(value ?? "");
 
-        public void Money(double value) => Values.Add(value.ToString(TextFormats.Money, CultureInfo.InvariantCulture));
+        public override void Money(double value) =>
+            Values.Add(value.ToString(TextFormats.Money, CultureInfo.InvariantCulture));
 
-        public void Coordinate(double value) =>
+        public override void Coordinate(double value) =>
             Values.Add(value.ToString(TextFormats.Coordinate, CultureInfo.InvariantCulture));
 
-        public void Boolean(bool value) => Values.Add(value ? TextFormats.True : TextFormats.False);
+        public override void Boolean(bool value) => Values.Add(value ? TextFormats.True : TextFormats.False);
 
-        public void Date(DateOnly value) => Values.Add(value.ToString(TextFormats.Date, CultureInfo.InvariantCulture));
+        public override void Date(DateOnly value) =>
+            Values.Add(value.ToString(TextFormats.Date, CultureInfo.InvariantCulture));
 
-        public void Timestamp(DateTime value) =>
+        public override void Timestamp(DateTime value) =>
             Values.Add(value.ToString(TextFormats.Timestamp, CultureInfo.InvariantCulture));
     }
 }

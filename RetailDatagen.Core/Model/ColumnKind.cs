@@ -14,7 +14,7 @@ public enum ColumnKind
     Timestamp,
 }
 
-internal sealed class ColumnKindRecorder : IFieldWriter
+internal sealed class ColumnKindRecorder : FieldWriter
 {
     private readonly List<ColumnKind> _kinds = [];
 
@@ -25,21 +25,21 @@ internal sealed class ColumnKindRecorder : IFieldWriter
         return recorder._kinds;
     }
 
-    public void Integer(long value) => _kinds.Add(ColumnKind.Integer);
+    public override void Integer(long value) => _kinds.Add(ColumnKind.Integer);
 
-    public void NullableInteger(long? value) => _kinds.Add(ColumnKind.NullableInteger);
+    public override void NullableInteger(long? value) => _kinds.Add(ColumnKind.NullableInteger);
 
-    public void Text(string value) => _kinds.Add(ColumnKind.Text);
+    public override void Text(string value) => _kinds.Add(ColumnKind.Text);
 
-    public void NullableText(string? value) => _kinds.Add(ColumnKind.NullableText);
+    public override void NullableText(string? value) => _kinds.Add(ColumnKind.NullableText);
 
-    public void Money(double value) => _kinds.Add(ColumnKind.Money);
+    public override void Money(double value) => _kinds.Add(ColumnKind.Money);
 
-    public void Coordinate(double value) => _kinds.Add(ColumnKind.Coordinate);
+    public override void Coordinate(double value) => _kinds.Add(ColumnKind.Coordinate);
 
-    public void Boolean(bool value) => _kinds.Add(ColumnKind.Boolean);
+    public override void Boolean(bool value) => _kinds.Add(ColumnKind.Boolean);
 
-    public void Date(DateOnly value) => _kinds.Add(ColumnKind.Date);
+    public override void Date(DateOnly value) => _kinds.Add(ColumnKind.Date);
 
-    public void Timestamp(DateTime value) => _kinds.Add(ColumnKind.Timestamp);
+    public override void Timestamp(DateTime value) => _kinds.Add(ColumnKind.Timestamp);
 }

@@ -19,7 +19,7 @@ public sealed class Customer : IRow
     public int HomeStoreID { get; set; }
     public int BirthYear { get; set; }
 
-    public void WriteTo(IFieldWriter writer)
+    public void WriteTo(FieldWriter writer)
     {
         writer.Integer(ID);
         writer.Text(FirstName);

@@ -7,7 +7,7 @@ public sealed class DistributionCenter : IRow
     public string Address { get; set; } = "";
     public int GeographyID { get; set; }
 
-    public void WriteTo(IFieldWriter writer)
+    public void WriteTo(FieldWriter writer)
     {
         writer.Integer(ID);
         writer.Text(DCNumber);

@@ -20,7 +20,7 @@ public sealed class Receipt : IRow
     /// <summary>The original receipt of a refund (appended column); null on sales.</summary>
     public string? ReturnForReceiptId { get; set; }
 
-    public void WriteTo(IFieldWriter writer)
+    public void WriteTo(FieldWriter writer)
     {
         writer.Text(ReceiptId);
         writer.Text(TraceId);
@@ -48,7 +48,7 @@ public sealed class ReceiptLine : IRow
     public double ExtPrice { get; set; }
     public string? PromoCode { get; set; }
 
-    public void WriteTo(IFieldWriter writer)
+    public void WriteTo(FieldWriter writer)
     {
         writer.Text(ReceiptId);
         writer.Integer(Line);
@@ -73,7 +73,7 @@ public sealed class StoreInventoryTxn : IRow
     public string Source { get; set; } = "";
     public int Balance { get; set; }
 
-    public void WriteTo(IFieldWriter writer)
+    public void WriteTo(FieldWriter writer)
     {
         writer.Text(TraceId);
         writer.Timestamp(EventTS);
@@ -97,7 +97,7 @@ public sealed class DcInventoryTxn : IRow
     public string Source { get; set; } = "";
     public int Balance { get; set; }
 
-    public void WriteTo(IFieldWriter writer)
+    public void WriteTo(FieldWriter writer)
     {
         writer.Text(TraceId);
         writer.Timestamp(EventTS);
@@ -125,7 +125,7 @@ public sealed class TruckMove : IRow
     /// <summary>Road miles of the trip's loaded leg (appended column), so speeds can be checked with SQL.</summary>
     public double DistanceMiles { get; set; }
 
-    public void WriteTo(IFieldWriter writer)
+    public void WriteTo(FieldWriter writer)
     {
         writer.Text(TraceId);
         writer.Timestamp(EventTS);
@@ -150,7 +150,7 @@ public sealed class FootTraffic : IRow
     public int Dwell { get; set; }
     public int Count { get; set; }
 
-    public void WriteTo(IFieldWriter writer)
+    public void WriteTo(FieldWriter writer)
     {
         writer.Text(TraceId);
         writer.Timestamp(EventTS);
@@ -172,7 +172,7 @@ public sealed class BlePing : IRow
     public int RSSI { get; set; }
     public string Zone { get; set; } = "";
 
-    public void WriteTo(IFieldWriter writer)
+    public void WriteTo(FieldWriter writer)
     {
         writer.Text(TraceId);
         writer.Timestamp(EventTS);
@@ -196,7 +196,7 @@ public sealed class MarketingImpression : IRow
     public double Cost { get; set; }
     public string Device { get; set; } = "";
 
-    public void WriteTo(IFieldWriter writer)
+    public void WriteTo(FieldWriter writer)
     {
         writer.Text(TraceId);
         writer.Timestamp(EventTS);
@@ -224,7 +224,7 @@ public sealed class OnlineOrder : IRow
     public double Total { get; set; }
     public string TenderType { get; set; } = "";
 
-    public void WriteTo(IFieldWriter writer)
+    public void WriteTo(FieldWriter writer)
     {
         writer.Text(OrderId);
         writer.Text(TraceId);
@@ -249,7 +249,7 @@ public sealed class OnlineOrderLine : IRow
     public double UnitPrice { get; set; }
     public double ExtPrice { get; set; }
 
-    public void WriteTo(IFieldWriter writer)
+    public void WriteTo(FieldWriter writer)
     {
         writer.Text(OrderId);
         writer.Integer(Line);

@@ -11,7 +11,7 @@ public sealed class Geography : IRow
     public double Latitude { get; set; }
     public double Longitude { get; set; }
 
-    public void WriteTo(IFieldWriter writer)
+    public void WriteTo(FieldWriter writer)
     {
         writer.Integer(ID);
         writer.Text(City);

@@ -11,7 +11,7 @@ public sealed class DcInventorySnapshot : IRow
     /// <summary>The level a replenishment order fills up to (appended column, DATA-CONTRACT §4).</summary>
     public int OrderUpTo { get; set; }
 
-    public void WriteTo(IFieldWriter writer)
+    public void WriteTo(FieldWriter writer)
     {
         writer.Integer(DCID);
         writer.Integer(ProductID);
@@ -33,7 +33,7 @@ public sealed class StoreInventorySnapshot : IRow
     /// <summary>The level a replenishment order fills up to (appended column, DATA-CONTRACT §4).</summary>
     public int OrderUpTo { get; set; }
 
-    public void WriteTo(IFieldWriter writer)
+    public void WriteTo(FieldWriter writer)
     {
         writer.Integer(StoreID);
         writer.Integer(ProductID);

@@ -15,7 +15,7 @@ public sealed class Product : IRow
     public bool RequiresRefrigeration { get; set; }
     public DateOnly LaunchDate { get; set; }
 
-    public void WriteTo(IFieldWriter writer)
+    public void WriteTo(FieldWriter writer)
     {
         writer.Integer(ID);
         writer.Text(ProductName);

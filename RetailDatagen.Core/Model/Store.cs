@@ -8,7 +8,7 @@ public sealed class Store : IRow
     public int GeographyID { get; set; }
     public int DCID { get; set; }
 
-    public void WriteTo(IFieldWriter writer)
+    public void WriteTo(FieldWriter writer)
     {
         writer.Integer(ID);
         writer.Text(StoreNumber);

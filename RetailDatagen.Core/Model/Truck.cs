@@ -9,7 +9,7 @@ public sealed class Truck : IRow
     /// <summary>The DC the truck belongs to; null for supplier trucks.</summary>
     public int? DCID { get; set; }
 
-    public void WriteTo(IFieldWriter writer)
+    public void WriteTo(FieldWriter writer)
     {
         writer.Integer(ID);
         writer.Text(LicensePlate);

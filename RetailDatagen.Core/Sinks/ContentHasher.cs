@@ -11,7 +11,7 @@ namespace RetailDatagen.Core.Sinks;
 /// after each row), in key order. The SQLite and CSV forms of a table give the same hash, and no wall-clock
 /// value is part of it.
 /// </summary>
-public sealed class ContentHasher : IFieldWriter, IDisposable
+public sealed class ContentHasher : FieldWriter, IDisposable
 {
     private const byte FieldSeparator = 0x1F;
     private const byte RowSeparator = 0x1E;
@@ -47,7 +47,7 @@ public sealed class ContentHasher : IFieldWriter, IDisposable
         return Convert.ToHexStringLower(_hash.GetHashAndReset());
     }
 
-    public void Integer(long value)
+    public override void Integer(long value)
     {
         Separate();
         Ensure(24);
@@ -55,7 +55,7 @@ public sealed class ContentHasher : IFieldWriter, IDisposable
         _length += written;
     }
 
-    public void NullableInteger(long? value)
+    public override void NullableInteger(long? value)
     {
         if (value is { } v)
         {
@@ -67,25 +67,25 @@ public sealed class ContentHasher : IFieldWriter, IDisposable
         }
     }
 
-    public void Text(string value)
+    public override void Text(string value)
     {
         Separate();
         Append(value);
     }
 
-    public void NullableText(string? value) => Text(value ?? "");
+    public override void NullableText(string? value) => Text(value ?? "");
 
-    public void Money(double value)
+    public override void Money(double value)
     {
         Span<char> text = stackalloc char[TextFormats.MoneyMaxLength];
         AddText(text[..TextFormats.FormatMoney(value, text)]);
     }
 
-    public void Coordinate(double value) => Formatted(value, TextFormats.Coordinate);
+    public override void Coordinate(double value) => Formatted(value, TextFormats.Coordinate);
 
-    public void Boolean(bool value) => Text(value ? TextFormats.True : TextFormats.False);
+    public override void Boolean(bool value) => Text(value ? TextFormats.True : TextFormats.False);
 
-    public void Date(DateOnly value)
+    public override void Date(DateOnly value)
     {
         Separate();
         Ensure(16);
@@ -93,7 +93,7 @@ public sealed class ContentHasher : IFieldWriter, IDisposable
         _length += written;
     }
 
-    public void Timestamp(DateTime value) => AddText(_timestamps.Format(value));
+    public override void Timestamp(DateTime value) => AddText(_timestamps.Format(value));
 
     public void Dispose() => _hash.Dispose();
 

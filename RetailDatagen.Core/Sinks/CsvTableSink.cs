@@ -4,7 +4,7 @@ using RetailDatagen.Core.Model;
 namespace RetailDatagen.Core.Sinks;
 
 /// <summary>Writes one table to its CSV file: UTF-8, header row, invariant culture, RFC 4180 quoting.</summary>
-public sealed class CsvTableSink : IFieldWriter, IDisposable
+public sealed class CsvTableSink : FieldWriter, IDisposable
 {
     private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with
     {
@@ -28,27 +28,27 @@ public sealed class CsvTableSink : IFieldWriter, IDisposable
         _writer.EndRecord();
     }
 
-    public void Integer(long value) => _writer.WriteField(value, default);
+    public override void Integer(long value) => _writer.WriteField(value, default);
 
-    public void NullableInteger(long? value) => _writer.WriteField(value, default);
+    public override void NullableInteger(long? value) => _writer.WriteField(value, default);
 
-    public void Text(string value) => _writer.WriteField(value);
+    public override void Text(string value) => _writer.WriteField(value);
 
-    public void NullableText(string? value) => _writer.WriteField(value);
+    public override void NullableText(string? value) => _writer.WriteField(value);
 
-    public void Money(double value)
+    public override void Money(double value)
     {
         Span<char> text = stackalloc char[TextFormats.MoneyMaxLength];
         _writer.WriteField(text[..TextFormats.FormatMoney(value, text)]);
     }
 
-    public void Coordinate(double value) => _writer.WriteField(value, TextFormats.Coordinate);
+    public override void Coordinate(double value) => _writer.WriteField(value, TextFormats.Coordinate);
 
-    public void Boolean(bool value) => _writer.WriteField(value);
+    public override void Boolean(bool value) => _writer.WriteField(value);
 
-    public void Date(DateOnly value) => _writer.WriteField(value, TextFormats.Date);
+    public override void Date(DateOnly value) => _writer.WriteField(value, TextFormats.Date);
 
-    public void Timestamp(DateTime value) => _writer.WriteField(_timestamps.Format(value));
+    public override void Timestamp(DateTime value) => _writer.WriteField(_timestamps.Format(value));
 
     public void Dispose()
     {

@@ -332,7 +332,7 @@ public sealed class SqliteBulkWriter : IDisposable
         public DateTime?[] BoundTime { get; } = new DateTime?[parameters + 1];
     }
 
-    private sealed class Binder(SqliteBulkWriter owner) : IFieldWriter
+    private sealed class Binder(SqliteBulkWriter owner) : FieldWriter
     {
         private readonly TextFormats.TimestampCache _timestamps = new();
         private byte[] _utf8 = new byte[1024];
@@ -350,16 +350,16 @@ public sealed class SqliteBulkWriter : IDisposable
             _ordinal = 0;
         }
 
-        public void Integer(long value) => Check(SqliteNative.sqlite3_bind_int64(_statement, Next(), value));
+        public override void Integer(long value) => Check(SqliteNative.sqlite3_bind_int64(_statement, Next(), value));
 
-        public void NullableInteger(long? value) =>
+        public override void NullableInteger(long? value) =>
             Check(
                 value is { } v
                     ? SqliteNative.sqlite3_bind_int64(_statement, Next(), v)
                     : SqliteNative.sqlite3_bind_null(_statement, Next())
             );
 
-        public void Text(string value)
+        public override void Text(string value)
         {
             var ordinal = ++_ordinal;
             if (ReferenceEquals(_boundText[ordinal], value))
@@ -372,7 +372,7 @@ public sealed class SqliteBulkWriter : IDisposable
             _boundTime[ordinal] = null;
         }
 
-        public void NullableText(string? value)
+        public override void NullableText(string? value)
         {
             if (value is null)
             {
@@ -384,20 +384,22 @@ public sealed class SqliteBulkWriter : IDisposable
             }
         }
 
-        public void Money(double value) => Check(SqliteNative.sqlite3_bind_double(_statement, Next(), value));
+        public override void Money(double value) => Check(SqliteNative.sqlite3_bind_double(_statement, Next(), value));
 
-        public void Coordinate(double value) => Check(SqliteNative.sqlite3_bind_double(_statement, Next(), value));
+        public override void Coordinate(double value) =>
+            Check(SqliteNative.sqlite3_bind_double(_statement, Next(), value));
 
-        public void Boolean(bool value) => Check(SqliteNative.sqlite3_bind_int64(_statement, Next(), value ? 1 : 0));
+        public override void Boolean(bool value) =>
+            Check(SqliteNative.sqlite3_bind_int64(_statement, Next(), value ? 1 : 0));
 
-        public void Date(DateOnly value)
+        public override void Date(DateOnly value)
         {
             Span<char> text = stackalloc char[10];
             value.TryFormat(text, out var written, TextFormats.Date, CultureInfo.InvariantCulture);
             BindUtf8(Next(), text[..written]);
         }
 
-        public void Timestamp(DateTime value)
+        public override void Timestamp(DateTime value)
         {
             var ordinal = ++_ordinal;
             if (_boundTime[ordinal] == value)

@@ -109,26 +109,26 @@ public sealed class TableContractTests
             _ => value,
         };
 
-    private sealed class RecordingWriter : IFieldWriter
+    private sealed class RecordingWriter : FieldWriter
     {
         public List<object?> Values { get; } = [];
 
-        public void Integer(long value) => Values.Add(value);
+        public override void Integer(long value) => Values.Add(value);
 
-        public void NullableInteger(long? value) => Values.Add(value);
+        public override void NullableInteger(long? value) => Values.Add(value);
 
-        public void Text(string value) => Values.Add(value);
+        public override void Text(string value) => Values.Add(value);
 
-        public void NullableText(string? value) => Values.Add(value);
+        public override void NullableText(string? value) => Values.Add(value);
 
-        public void Money(double value) => Values.Add(value);
+        public override void Money(double value) => Values.Add(value);
 
-        public void Coordinate(double value) => Values.Add(value);
+        public override void Coordinate(double value) => Values.Add(value);
 
-        public void Boolean(bool value) => Values.Add(value);
+        public override void Boolean(bool value) => Values.Add(value);
 
-        public void Date(DateOnly value) => Values.Add(value);
+        public override void Date(DateOnly value) => Values.Add(value);
 
-        public void Timestamp(DateTime value) => Values.Add(value);
+        public override void Timestamp(DateTime value) => Values.Add(value);
     }
 }
