@@ -149,19 +149,17 @@ public sealed class FactQualityChecker
             );
 
         CheckMoney(
-            day.Rows[Tables.Receipts].Cast<Receipt>(),
-            day.Rows[Tables.ReceiptLines].Cast<ReceiptLine>(),
+            day.RowsOf<Receipt>(Tables.Receipts),
+            day.RowsOf<ReceiptLine>(Tables.ReceiptLines),
             day,
             Time
         );
-        var refunds = day.Rows[Tables.Receipts]
-            .Cast<Receipt>()
+        var refunds = day.RowsOf<Receipt>(Tables.Receipts)
             .Where(r => r.ReceiptType == FactCodes.ReceiptType.Return)
             .Select(r => r.ReceiptId)
             .ToHashSet(StringComparer.Ordinal);
         foreach (
-            var txn in day.Rows[Tables.StoreInventoryTxns]
-                .Cast<StoreInventoryTxn>()
+            var txn in day.RowsOf<StoreInventoryTxn>(Tables.StoreInventoryTxns)
                 .Where(t => t.Reason == FactCodes.Reason.Return)
         )
         {
@@ -174,7 +172,7 @@ public sealed class FactQualityChecker
         CheckFunnel(day, Time);
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var impression in day.Rows[Tables.Marketing].Cast<MarketingImpression>())
+        foreach (var impression in day.RowsOf<MarketingImpression>(Tables.Marketing))
         {
             _counters["impression_ids_unique"].Add(ids.Add(impression.ImpressionId));
             Time(impression.EventTS, false);
@@ -274,7 +272,7 @@ public sealed class FactQualityChecker
     {
         var money = _counters["online_order_money"];
         var sums = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var line in day.Rows[Tables.OnlineOrderLines].Cast<OnlineOrderLine>())
+        foreach (var line in day.RowsOf<OnlineOrderLine>(Tables.OnlineOrderLines))
         {
             money.Add(
                 Cents(line.UnitPrice)
@@ -286,7 +284,7 @@ public sealed class FactQualityChecker
         }
 
         var rate = _plan.Options.TaxRate;
-        foreach (var order in day.Rows[Tables.OnlineOrders].Cast<OnlineOrder>())
+        foreach (var order in day.RowsOf<OnlineOrder>(Tables.OnlineOrders))
         {
             money.Add(
                 sums.TryGetValue(order.OrderId, out var sum)
@@ -303,7 +301,7 @@ public sealed class FactQualityChecker
     private void CheckBalances(FactDay day, Action<DateTime, bool> time)
     {
         var store = _counters["store_inventory_balance"];
-        foreach (var txn in day.Rows[Tables.StoreInventoryTxns].Cast<StoreInventoryTxn>())
+        foreach (var txn in day.RowsOf<StoreInventoryTxn>(Tables.StoreInventoryTxns))
         {
             ref var balance = ref _storeBalance[txn.StoreID - 1][txn.ProductID - 1];
             balance += txn.QtyDelta;
@@ -313,7 +311,7 @@ public sealed class FactQualityChecker
         }
 
         var dc = _counters["dc_inventory_balance"];
-        foreach (var txn in day.Rows[Tables.DcInventoryTxns].Cast<DcInventoryTxn>())
+        foreach (var txn in day.RowsOf<DcInventoryTxn>(Tables.DcInventoryTxns))
         {
             ref var balance = ref _dcBalance[txn.DCID - 1][txn.ProductID - 1];
             balance += txn.QtyDelta;
@@ -338,7 +336,7 @@ public sealed class FactQualityChecker
 
         var coldByShipment = _coldByShipment;
         coldByShipment.Clear();
-        foreach (var txn in day.Rows[Tables.DcInventoryTxns].Cast<DcInventoryTxn>())
+        foreach (var txn in day.RowsOf<DcInventoryTxn>(Tables.DcInventoryTxns))
         {
             if (txn.Reason == FactCodes.Reason.OutboundShipment)
             {
@@ -348,7 +346,7 @@ public sealed class FactQualityChecker
             }
         }
 
-        foreach (var txn in day.Rows[Tables.StoreInventoryTxns].Cast<StoreInventoryTxn>())
+        foreach (var txn in day.RowsOf<StoreInventoryTxn>(Tables.StoreInventoryTxns))
         {
             if (txn.Reason == FactCodes.Reason.InboundShipment)
             {
@@ -369,7 +367,7 @@ public sealed class FactQualityChecker
         var lifecycle = _counters["truck_lifecycle"];
         var oneTrip = _counters["truck_one_trip_at_a_time"];
         var trucks = _plan.Trucks;
-        foreach (var shipment in day.Rows[Tables.TruckMoves].Cast<TruckMove>().GroupBy(m => m.ShipmentId))
+        foreach (var shipment in day.RowsOf<TruckMove>(Tables.TruckMoves).GroupBy(m => m.ShipmentId))
         {
             var moves = shipment.ToList();
             var truck = trucks[moves[0].TruckId - 1];
@@ -406,7 +404,7 @@ public sealed class FactQualityChecker
     {
         // Counted per store-hour in one pass over each table (grouping first cost several times as much).
         var receipts = new Dictionary<(int Store, int Hour), int>();
-        foreach (var receipt in day.Rows[Tables.Receipts].Cast<Receipt>())
+        foreach (var receipt in day.RowsOf<Receipt>(Tables.Receipts))
         {
             if (receipt.ReceiptType == FactCodes.ReceiptType.Sale)
             {
@@ -416,7 +414,7 @@ public sealed class FactQualityChecker
 
         var ble = new Dictionary<(int Store, int Hour), int>();
         var seen = new HashSet<(int Store, int Hour, string Visitor)>();
-        foreach (var ping in day.Rows[Tables.BlePings].Cast<BlePing>())
+        foreach (var ping in day.RowsOf<BlePing>(Tables.BlePings))
         {
             if (seen.Add((ping.StoreID, ping.EventTS.Hour, ping.CustomerBLEId)))
             {
@@ -425,7 +423,7 @@ public sealed class FactQualityChecker
         }
 
         var entrance = new Dictionary<(int Store, int Hour), int>();
-        foreach (var traffic in day.Rows[Tables.FootTraffic].Cast<FootTraffic>())
+        foreach (var traffic in day.RowsOf<FootTraffic>(Tables.FootTraffic))
         {
             if (traffic.Zone == FactCodes.Zone.Entrance)
             {
@@ -434,12 +432,12 @@ public sealed class FactQualityChecker
             }
         }
 
-        foreach (var traffic in day.Rows[Tables.FootTraffic].Cast<FootTraffic>())
+        foreach (var traffic in day.RowsOf<FootTraffic>(Tables.FootTraffic))
         {
             time(traffic.EventTS, true);
         }
 
-        foreach (var ping in day.Rows[Tables.BlePings].Cast<BlePing>())
+        foreach (var ping in day.RowsOf<BlePing>(Tables.BlePings))
         {
             time(ping.EventTS, true);
         }

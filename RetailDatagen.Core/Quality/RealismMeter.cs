@@ -58,7 +58,7 @@ public sealed class RealismMeter
 
         var sales = new HashSet<string>(StringComparer.Ordinal);
         long receipts = 0;
-        foreach (var receipt in day.Rows[Tables.Receipts].Cast<Receipt>())
+        foreach (var receipt in day.RowsOf<Receipt>(Tables.Receipts))
         {
             if (receipt.ReceiptType == FactCodes.ReceiptType.Sale)
             {
@@ -70,7 +70,7 @@ public sealed class RealismMeter
 
         _saleReceipts += receipts;
         _receiptsByDay[day.Date] = receipts;
-        foreach (var line in day.Rows[Tables.ReceiptLines].Cast<ReceiptLine>())
+        foreach (var line in day.RowsOf<ReceiptLine>(Tables.ReceiptLines))
         {
             if (!sales.Contains(line.ReceiptId))
             {
@@ -87,13 +87,13 @@ public sealed class RealismMeter
         }
 
         var storeToday = new bool[o.Stores];
-        foreach (var txn in day.Rows[Tables.StoreInventoryTxns].Cast<StoreInventoryTxn>())
+        foreach (var txn in day.RowsOf<StoreInventoryTxn>(Tables.StoreInventoryTxns))
         {
             storeToday[txn.StoreID - 1] |= txn.Reason == FactCodes.Reason.InboundShipment;
         }
 
         var dcToday = new bool[o.DistributionCenters];
-        foreach (var txn in day.Rows[Tables.DcInventoryTxns].Cast<DcInventoryTxn>())
+        foreach (var txn in day.RowsOf<DcInventoryTxn>(Tables.DcInventoryTxns))
         {
             dcToday[txn.DCID - 1] |= txn.Reason == FactCodes.Reason.InboundShipment;
         }
@@ -108,7 +108,7 @@ public sealed class RealismMeter
             _dcDelivered[d].Add(dcToday[d]);
         }
 
-        foreach (var trip in day.Rows[Tables.TruckMoves].Cast<TruckMove>().GroupBy(m => m.ShipmentId))
+        foreach (var trip in day.RowsOf<TruckMove>(Tables.TruckMoves).GroupBy(m => m.ShipmentId))
         {
             var departed = trip.First(m => m.Status == FactCodes.TruckStatus.InTransit).EventTS;
             var arrived = trip.First(m => m.Status == FactCodes.TruckStatus.Arrived);

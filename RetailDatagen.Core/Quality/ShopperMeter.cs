@@ -55,7 +55,7 @@ internal sealed class ShopperMeter
 
     public void Observe(FactDay day)
     {
-        var receipts = day.Rows[Tables.Receipts].Cast<Receipt>().ToList();
+        var receipts = day.RowsOf<Receipt>(Tables.Receipts).ToList();
         var sales = receipts.Where(r => r.ReceiptType == FactCodes.ReceiptType.Sale).ToList();
         var visitsByCustomer = new Dictionary<int, List<int>>();
         var receiptAt = new Dictionary<(int Store, string Ble, int Hour), DateTime>();
@@ -289,7 +289,7 @@ internal sealed class ShopperMeter
     )
     {
         var entrancePerStore = new long[_plan.Options.Stores];
-        foreach (var row in day.Rows[Tables.FootTraffic].Cast<FootTraffic>())
+        foreach (var row in day.RowsOf<FootTraffic>(Tables.FootTraffic))
         {
             var zone = Array.IndexOf(StoreZones.All, row.Zone);
             if (zone >= 0 && row.Count > 0)
@@ -312,8 +312,7 @@ internal sealed class ShopperMeter
         }
 
         foreach (
-            var visit in day.Rows[Tables.BlePings]
-                .Cast<BlePing>()
+            var visit in day.RowsOf<BlePing>(Tables.BlePings)
                 .GroupBy(p => (p.StoreID, p.CustomerBLEId, p.EventTS.Hour))
         )
         {
@@ -334,23 +333,21 @@ internal sealed class ShopperMeter
 
     private void ObserveMarketing(FactDay day, List<Receipt> receipts)
     {
-        foreach (var impression in day.Rows[Tables.Marketing].Cast<MarketingImpression>())
+        foreach (var impression in day.RowsOf<MarketingImpression>(Tables.Marketing))
         {
             _impressions++;
             _nightImpressions += impression.EventTS.Hour < 5 ? 1 : 0;
             _channels.Add(impression.Channel);
         }
 
-        _converted += day.Rows[Tables.ReceiptLines]
-            .Cast<ReceiptLine>()
+        _converted += day.RowsOf<ReceiptLine>(Tables.ReceiptLines)
             .Count(l => l.PromoCode is { } code && code.StartsWith("CMP-", StringComparison.Ordinal));
         var refunds = receipts
             .Where(r => r.ReceiptType == FactCodes.ReceiptType.Return)
             .Select(r => r.ReceiptId)
             .ToHashSet(StringComparer.Ordinal);
         foreach (
-            var txn in day.Rows[Tables.StoreInventoryTxns]
-                .Cast<StoreInventoryTxn>()
+            var txn in day.RowsOf<StoreInventoryTxn>(Tables.StoreInventoryTxns)
                 .Where(t => t.Reason == FactCodes.Reason.Return)
         )
         {
