@@ -99,7 +99,8 @@ internal sealed class FactStage : IAsyncDisposable
                         await _days.Writer.WriteAsync(day, ct).ConfigureAwait(false);
                         await _days.Writer.WaitToWriteAsync(ct).ConfigureAwait(false);
                         handedOver++;
-                        while (released < (handedOver == 1 ? 0 : handedOver))
+                        var owed = handedOver == 1 ? 0 : handedOver; // days that must have let half of themselves go
+                        while (released < owed)
                         {
                             await _room.Reader.ReadAsync(ct).ConfigureAwait(false);
                             released++;
