@@ -27,7 +27,7 @@ public abstract class BrowserApp : IAsyncLifetime
 
     public virtual async ValueTask InitializeAsync()
     {
-        // On a fresh machine the project's script installs Debian's Chromium (as root); elsewhere it says how.
+        // On a fresh machine the project's script installs Debian's headless Chromium (as root); elsewhere it says how.
         if (!File.Exists(BrowserSupport.ChromiumPath))
         {
             await EndToEndTests.InstallBrowserAsync();
@@ -36,7 +36,8 @@ public abstract class BrowserApp : IAsyncLifetime
         Assert.True(
             File.Exists(BrowserSupport.ChromiumPath),
             $"Chromium was not found at {BrowserSupport.ChromiumPath}. "
-                + "Install Debian's package: bash scripts/install-browser.sh (or apt-get install -y chromium)"
+                + "Install Debian's package: bash scripts/install-browser.sh "
+                + "(or apt-get install -y chromium-headless-shell)"
         );
 
         App = new AppFactory(OutputRoot);

@@ -5,7 +5,12 @@ namespace RetailDatagen.Tests.Web.Browser;
 /// <summary>Debian's Chromium, headless, with the flags that keep it quiet and offline.</summary>
 internal static class BrowserSupport
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
+    /// <summary>
+    /// Debian's <c>chromium-headless-shell</c>: the same Chromium build without the desktop browser around it, the
+    /// kind of binary Playwright runs for headless tests. The browser tests took about 10 CPU-seconds (a fifth) and
+    /// 13 s less with it than with the full <c>chromium</c>, with the same results.
+    /// </summary>
+    public const string ChromiumPath = "/usr/lib/chromium/chromium-headless-shell";
 
     public static BrowserTypeLaunchOptions LaunchOptions { get; } =
         new()
