@@ -7,6 +7,15 @@ namespace RetailDatagen.Tests.Core;
 
 public sealed class RunPhaseTests : IDisposable
 {
+    private static readonly RunPhase[] EveryPhase =
+    [
+        RunPhase.Generating,
+        RunPhase.BuildingIndexes,
+        RunPhase.CheckingKeys,
+        RunPhase.Reports,
+        RunPhase.Committing,
+    ];
+
     private readonly TempDirectory _temp = new();
 
     [Fact]
@@ -21,16 +30,7 @@ public sealed class RunPhaseTests : IDisposable
         );
 
         var phases = progress.Phases.ToList();
-        Assert.Equal(
-            [
-                RunPhase.Generating,
-                RunPhase.BuildingIndexes,
-                RunPhase.CheckingKeys,
-                RunPhase.Reports,
-                RunPhase.Committing,
-            ],
-            phases.Select(p => p.Phase).Distinct()
-        );
+        Assert.Equal(EveryPhase, phases.Select(p => p.Phase).Distinct());
         foreach (var group in phases.GroupBy(p => p.Phase))
         {
             var reports = group.ToList();
@@ -66,16 +66,7 @@ public sealed class RunPhaseTests : IDisposable
         var options = TestRuns.Tiny with { GenerateFacts = false };
         await TestRuns.GenerateAsync(options, _temp.Combine("master"), progress, TestContext.Current.CancellationToken);
 
-        Assert.Equal(
-            [
-                RunPhase.Generating,
-                RunPhase.BuildingIndexes,
-                RunPhase.CheckingKeys,
-                RunPhase.Reports,
-                RunPhase.Committing,
-            ],
-            progress.Phases.Select(p => p.Phase).Distinct()
-        );
+        Assert.Equal(EveryPhase, progress.Phases.Select(p => p.Phase).Distinct());
         Assert.Equal(TableState.Completed, progress.Phases.Last().State);
     }
 
