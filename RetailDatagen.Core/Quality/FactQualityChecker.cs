@@ -416,6 +416,7 @@ public sealed class FactQualityChecker
         var seen = new HashSet<(int Store, int Hour, string Visitor)>();
         foreach (var ping in day.RowsOf<BlePing>(Tables.BlePings))
         {
+            time(ping.EventTS, true);
             if (seen.Add((ping.StoreID, ping.EventTS.Hour, ping.CustomerBLEId)))
             {
                 CollectionsMarshal.GetValueRefOrAddDefault(ble, (ping.StoreID, ping.EventTS.Hour), out _)++;
@@ -425,21 +426,12 @@ public sealed class FactQualityChecker
         var entrance = new Dictionary<(int Store, int Hour), int>();
         foreach (var traffic in day.RowsOf<FootTraffic>(Tables.FootTraffic))
         {
+            time(traffic.EventTS, true);
             if (traffic.Zone == FactCodes.Zone.Entrance)
             {
                 CollectionsMarshal.GetValueRefOrAddDefault(entrance, (traffic.StoreID, traffic.EventTS.Hour), out _) +=
                     traffic.Count;
             }
-        }
-
-        foreach (var traffic in day.RowsOf<FootTraffic>(Tables.FootTraffic))
-        {
-            time(traffic.EventTS, true);
-        }
-
-        foreach (var ping in day.RowsOf<BlePing>(Tables.BlePings))
-        {
-            time(ping.EventTS, true);
         }
 
         var funnel = _counters["shopper_funnel"];
