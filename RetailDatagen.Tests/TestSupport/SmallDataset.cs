@@ -6,6 +6,8 @@ namespace RetailDatagen.Tests.TestSupport;
 /// <summary>
 /// The small preset generated once per test run (SQLite and CSV) into a temp output root, exactly as the app
 /// writes a run, and shared read-only by the core invariant tests and the web Results, browsing and download tests.
+/// It is generated in the background from the start of the run, so tests that do not read it run meanwhile; reading
+/// anything of the run (<see cref="Manifest"/>, <see cref="RunId"/>, the paths) waits until it is written.
 /// </summary>
 public sealed class SmallDataset : IAsyncLifetime
 {
@@ -20,7 +22,12 @@ public sealed class SmallDataset : IAsyncLifetime
 
     public string OutputRoot => _temp.Combine("output");
 
-    public RunManifest Manifest { get; private set; } = null!;
+    private Task<(RunManifest Manifest, string DatabaseHash)>? _generation;
+
+    /// <summary>Completes when the run is written (for fixtures that start other work first).</summary>
+    public Task Generated => Generation;
+
+    public RunManifest Manifest => Written.Manifest;
 
     public string RunId => Manifest.RunId;
 
@@ -33,17 +40,32 @@ public sealed class SmallDataset : IAsyncLifetime
 
     /// <summary>SHA-256 of <c>retail.db</c> right after it was written: tests that must leave it unchanged compare with
     /// it.</summary>
-    public string DatabaseHashAsWritten { get; private set; } = "";
+    public string DatabaseHashAsWritten => Written.DatabaseHash;
 
-    public async ValueTask InitializeAsync()
+    // A failed generation fails every test that reads the run, each with the generation's exception.
+    private (RunManifest Manifest, string DatabaseHash) Written => Generation.GetAwaiter().GetResult();
+
+    private Task<(RunManifest Manifest, string DatabaseHash)> Generation =>
+        _generation ?? throw new InvalidOperationException("The small dataset was not started.");
+
+    public ValueTask InitializeAsync()
     {
-        Manifest = await TestRuns.GenerateFolderAsync(OutputRoot, Options);
-        DatabaseHashAsWritten = TestRuns.FileHash(DatabasePath);
+        _generation = Task.Run(async () =>
+        {
+            var manifest = await TestRuns.GenerateFolderAsync(OutputRoot, Options);
+            return (manifest, TestRuns.FileHash(Path.Combine(OutputRoot, manifest.RunId, RunFolder.DatabaseFile)));
+        });
+        return ValueTask.CompletedTask;
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        if (_generation is not null)
+        {
+            // Let a generation nobody waited for finish before its folder is deleted; its outcome no longer matters.
+            await _generation.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
         _temp.Dispose();
-        return ValueTask.CompletedTask;
     }
 }

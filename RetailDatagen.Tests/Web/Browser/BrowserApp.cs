@@ -75,6 +75,13 @@ public sealed class DatasetBrowserApp(SmallDataset dataset) : BrowserApp
     public SmallDataset Dataset => dataset;
 
     public override string OutputRoot => dataset.OutputRoot;
+
+    /// <summary>Starts the app and Chromium while the dataset may still be generated, then waits for it.</summary>
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await dataset.Generated;
+    }
 }
 
 /// <summary>The app over an empty temp output root, for tests that generate.</summary>
