@@ -9,13 +9,12 @@ using RetailDatagen.Tests.Web.TestSupport;
 namespace RetailDatagen.Tests.Web.Browser;
 
 /// <summary>
-/// The real app on Kestrel (127.0.0.1, a free port) and one headless Debian Chromium, started once per test class:
-/// each test opens its own browser context, so tests share neither cookies nor pages.
+/// The real app on Kestrel (127.0.0.1, a free port), started once per test class, and the run's one headless Debian
+/// Chromium (<see cref="SharedChromium"/>): each test opens its own browser context, so tests share neither cookies
+/// nor pages.
 /// </summary>
-public abstract class BrowserApp : IAsyncLifetime
+public abstract class BrowserApp(SharedChromium chromium) : IAsyncLifetime
 {
-    private IPlaywright? _playwright;
-
     public AppFactory App { get; private set; } = null!;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -27,19 +26,6 @@ public abstract class BrowserApp : IAsyncLifetime
 
     public virtual async ValueTask InitializeAsync()
     {
-        // On a fresh machine the project's script installs Debian's headless Chromium (as root); elsewhere it says how.
-        if (!File.Exists(BrowserSupport.ChromiumPath))
-        {
-            await EndToEndTests.InstallBrowserAsync();
-        }
-
-        Assert.True(
-            File.Exists(BrowserSupport.ChromiumPath),
-            $"Chromium was not found at {BrowserSupport.ChromiumPath}. "
-                + "Install Debian's package: bash scripts/install-browser.sh "
-                + "(or apt-get install -y chromium-headless-shell)"
-        );
-
         App = new AppFactory(OutputRoot);
         App.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         App.StartServer();
@@ -48,18 +34,11 @@ public abstract class BrowserApp : IAsyncLifetime
             .Features.GetRequiredFeature<IServerAddressesFeature>()
             .Addresses.Single()
             .TrimEnd('/');
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(BrowserSupport.LaunchOptions);
+        Browser = await chromium.BrowserAsync();
     }
 
     public virtual async ValueTask DisposeAsync()
     {
-        if (Browser is not null)
-        {
-            await Browser.CloseAsync();
-        }
-
-        _playwright?.Dispose();
         if (App is not null)
         {
             await App.DisposeAsync();
@@ -70,7 +49,7 @@ public abstract class BrowserApp : IAsyncLifetime
 }
 
 /// <summary>The app over the shared small dataset's output root (read only: nothing is generated).</summary>
-public sealed class DatasetBrowserApp(SmallDataset dataset) : BrowserApp
+public sealed class DatasetBrowserApp(SharedChromium chromium, SmallDataset dataset) : BrowserApp(chromium)
 {
     public SmallDataset Dataset => dataset;
 
@@ -85,7 +64,7 @@ public sealed class DatasetBrowserApp(SmallDataset dataset) : BrowserApp
 }
 
 /// <summary>The app over an empty temp output root, for tests that generate.</summary>
-public sealed class EmptyBrowserApp : BrowserApp
+public sealed class EmptyBrowserApp(SharedChromium chromium) : BrowserApp(chromium)
 {
     private readonly TempDirectory _temp = new();
 
