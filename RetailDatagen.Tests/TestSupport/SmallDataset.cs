@@ -36,7 +36,7 @@ public sealed class SmallDataset : IAsyncLifetime
 
     public string RunFolderPath => Directory;
 
-    public string DatabasePath => Path.Combine(Directory, RunFolder.DatabaseFile);
+    public string DatabasePath => DatabaseOf(RunId);
 
     /// <summary>SHA-256 of <c>retail.db</c> right after it was written: tests that must leave it unchanged compare with
     /// it.</summary>
@@ -48,12 +48,15 @@ public sealed class SmallDataset : IAsyncLifetime
     private Task<(RunManifest Manifest, string DatabaseHash)> Generation =>
         _generation ?? throw new InvalidOperationException("The small dataset was not started.");
 
+    // Also used while the run is written, before RunId (which waits for it) can be read.
+    private string DatabaseOf(string runId) => Path.Combine(OutputRoot, runId, RunFolder.DatabaseFile);
+
     public ValueTask InitializeAsync()
     {
         _generation = Task.Run(async () =>
         {
             var manifest = await TestRuns.GenerateFolderAsync(OutputRoot, Options);
-            return (manifest, TestRuns.FileHash(Path.Combine(OutputRoot, manifest.RunId, RunFolder.DatabaseFile)));
+            return (manifest, TestRuns.FileHash(DatabaseOf(manifest.RunId)));
         });
         return ValueTask.CompletedTask;
     }
